@@ -1,0 +1,54 @@
+/** A line's reason in words a person can check against the numbers beside it (SPEC §5). */
+import { fenToDisplay, Fen } from './money';
+import type { Reason } from './settlement';
+
+export type Language = 'en' | 'zh';
+
+/** Thresholds read as the programme states them: "500,000", not "500,000.00". */
+function threshold(fen: Fen): string {
+  const text = fenToDisplay(fen);
+  return text.endsWith('.00') ? text.slice(0, -3) : text;
+}
+
+export function describeReason(reason: Reason, language: Language): string {
+  const zh = language === 'zh';
+  switch (reason.code) {
+    case 'qualified': {
+      const gmv = fenToDisplay(reason.gmvFen);
+      let text =
+        reason.nextTier !== undefined && reason.nextThresholdFen !== undefined
+          ? zh
+            ? `GMV ${gmv} 高于第${reason.tier}档 (${threshold(reason.thresholdFen)}),未达第${reason.nextTier}档 (${threshold(reason.nextThresholdFen)})`
+            : `GMV ${gmv} is above tier ${reason.tier} (${threshold(reason.thresholdFen)}) but below tier ${reason.nextTier} (${threshold(reason.nextThresholdFen)})`
+          : zh
+            ? `GMV ${gmv} 高于最高档第${reason.tier}档 (${threshold(reason.thresholdFen)})`
+            : `GMV ${gmv} is above tier ${reason.tier} (${threshold(reason.thresholdFen)}), the top tier`;
+      if (reason.trafficUsedUp) text += zh ? ';流量扶持天数已用完' : '; traffic days used up';
+      return text;
+    }
+    case 'not_above_baseline':
+      return zh
+        ? `GMV ${fenToDisplay(reason.gmvFen)} 未高于过往日均 ${fenToDisplay(reason.baselineFen)}`
+        : `GMV ${fenToDisplay(reason.gmvFen)} is not above the baseline average ${fenToDisplay(reason.baselineFen)}`;
+    case 'below_first_tier':
+      return zh
+        ? `GMV ${fenToDisplay(reason.gmvFen)} 高于过往日均 ${fenToDisplay(reason.baselineFen)},但未达第1档 (${threshold(reason.thresholdFen)})`
+        : `GMV ${fenToDisplay(reason.gmvFen)} is above the baseline average ${fenToDisplay(reason.baselineFen)} but not above tier 1 (${threshold(reason.thresholdFen)})`;
+    case 'no_baseline':
+      return zh ? '无历史数据,也无过往日均' : 'no history and no ready baseline for this merchant';
+    case 'not_invited':
+      return zh ? '不在受邀商家名单中' : 'not on the invitation list';
+    case 'blocked': {
+      const first = reason.issues[0];
+      const more = reason.issues.length - 1;
+      const where = first.row > 0 ? (zh ? `${sourceName(first.source, true)}第${first.row}行` : `row ${first.row} of ${first.source}`) : sourceName(first.source, zh);
+      const tail = more > 0 ? (zh ? `(另有${more}处)` : ` (and ${more} more)`) : '';
+      return zh ? `已冻结:${where}:${first.message}${tail}` : `blocked: ${where}: ${first.message}${tail}`;
+    }
+  }
+}
+
+export function sourceName(source: string, zh: boolean): string {
+  if (!zh) return source;
+  return ({ history: '历史数据', campaign: '活动日数据', targets: '目标名单', policy: '政策' } as Record<string, string>)[source] || source;
+}

@@ -1,0 +1,113 @@
+/**
+ * The rules of SPEC §2 for one merchant-day. The custom functions call these directly and the
+ * settlement calls them per line, so a formula and the settlement sheet cannot disagree.
+ */
+import { Dec, Fen, meanFen, mulRate } from './money';
+import { Policy, tierCoefficient } from './policy';
+import type { MerchantHistory, MerchantTargets } from './settlement';
+
+const ZERO = new Dec(0);
+
+/** 过往均值: mean of the daily values rounded to 0.01, a ready baseline as is, else per policy. */
+export function baselineAverage(history: MerchantHistory | undefined, policy: Policy): Fen | null {
+  if (history && history.readyBaselineFen !== undefined) return history.readyBaselineFen;
+  if (history && history.days > 0) return meanFen(history.sumFen, history.days);
+  return policy.newMerchantBaseline === 'zero' ? 0 : null;
+}
+
+/** The thresholds that apply to a merchant: its own targets where given, else the policy's. */
+export function thresholdsFor(policy: Policy, targets?: MerchantTargets): Fen[] {
+  return policy.tiers.map((tier, i) => {
+    const own = targets ? targets.thresholdsFen[i] : undefined;
+    return own === undefined ? tier.minGmvFen : own;
+  });
+}
+
+function passes(gmvFen: Fen, thresholdFen: Fen, inclusive: boolean): boolean {
+  return inclusive ? gmvFen >= thresholdFen : gmvFen > thresholdFen;
+}
+
+/** Highest tier whose threshold the day's GMV exceeds, provided it also exceeds the baseline; else 0. */
+export function tierReached(gmvFen: Fen, baselineFen: Fen, thresholdsFen: Fen[], inclusive: boolean): number {
+  if (!(gmvFen > baselineFen)) return 0; // "高于过往均值" is strict whatever the threshold option
+  let tier = 0;
+  thresholdsFen.forEach((threshold, i) => {
+    if (passes(gmvFen, threshold, inclusive)) tier = i + 1;
+  });
+  return tier;
+}
+
+export interface DayResult {
+  tier: number;
+  incrementalFen: Fen;
+  cashbackRate: Dec;
+  cashbackFen: Fen;
+  coefficient: Dec;
+  redPacketFen: Fen;
+  cashTotalFen: Fen;
+  /** The tier's daily traffic cap; whether it is granted depends on the merchant's other days. */
+  trafficCap: number;
+}
+
+/** One merchant-day under the policy: tier, incremental GMV and the cash rewards (SPEC §2). */
+export function evaluateDay(
+  gmvFen: Fen,
+  baselineFen: Fen,
+  adSpendFen: Fen,
+  thresholdsFen: Fen[],
+  policy: Policy,
+): DayResult {
+  const tier = tierReached(gmvFen, baselineFen, thresholdsFen, policy.thresholdInclusive);
+  const actualIncrement = Math.max(0, gmvFen - baselineFen);
+  if (tier === 0) {
+    // Not qualified: the increment is still shown (it explains the line) but pays nothing.
+    const incrementalFen = policy.incrementalBasis === 'actual' ? actualIncrement : 0;
+    return { tier, incrementalFen, cashbackRate: ZERO, cashbackFen: 0, coefficient: ZERO, redPacketFen: 0, cashTotalFen: 0, trafficCap: 0 };
+  }
+  const tierRules = policy.tiers[tier - 1];
+  const incrementalFen =
+    policy.incrementalBasis === 'tier_threshold' ? Math.max(0, thresholdsFen[tier - 1] - baselineFen) : actualIncrement;
+  const coefficient = tierCoefficient(policy, tier) || ZERO;
+  const cashbackFen = mulRate(adSpendFen, tierRules.cashbackRate);
+  const redPacketFen = mulRate(incrementalFen, coefficient);
+  return {
+    tier,
+    incrementalFen,
+    cashbackRate: tierRules.cashbackRate,
+    cashbackFen,
+    coefficient,
+    redPacketFen,
+    cashTotalFen: cashbackFen + redPacketFen,
+    trafficCap: tierRules.trafficCapPerDay,
+  };
+}
+
+/**
+ * The least extra GMV, in whole fen, that lifts the day to at least the next tier; 0 at the top.
+ * The day must then exceed both the next threshold and the baseline, each by at least 0.01
+ * when the test is strict.
+ */
+export function extraGmvToNextTier(gmvFen: Fen, baselineFen: Fen, thresholdsFen: Fen[], inclusive: boolean): Fen {
+  const current = tierReached(gmvFen, baselineFen, thresholdsFen, inclusive);
+  if (current >= thresholdsFen.length) return 0;
+  // With per-merchant targets a higher tier may have a lower threshold; the least GMV that
+  // reaches any tier above the current one is what the what-if asks for.
+  let needed = Infinity;
+  for (let i = current; i < thresholdsFen.length; i++) {
+    const atThreshold = inclusive ? thresholdsFen[i] : thresholdsFen[i] + 1;
+    needed = Math.min(needed, Math.max(atThreshold, baselineFen + 1));
+  }
+  return Math.max(0, needed - gmvFen);
+}
+
+/**
+ * Which of a merchant's qualified days get traffic (SPEC §2): the first N in date order, or
+ * with "best" the N with the highest caps, earliest first on ties. Input in date order.
+ */
+export function trafficDays(caps: number[], qualified: boolean[], policy: Policy): boolean[] {
+  const candidates = caps.map((cap, index) => ({ cap, index })).filter((d) => qualified[d.index]);
+  if (policy.trafficDaySelection === 'best') candidates.sort((a, b) => b.cap - a.cap || a.index - b.index);
+  const granted = caps.map(() => false);
+  candidates.slice(0, policy.trafficMaxDays).forEach((d) => (granted[d.index] = true));
+  return granted;
+}

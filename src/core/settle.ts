@@ -1,0 +1,151 @@
+/** A whole settlement (SPEC §5): one line per merchant-day, a row per merchant, grand totals. */
+import { Dec } from './money';
+import { Policy } from './policy';
+import { baselineAverage, evaluateDay, thresholdsFor, trafficDays } from './rules';
+import type {
+  CampaignDay,
+  LineStatus,
+  MerchantSummary,
+  Reason,
+  Settlement,
+  SettlementInput,
+  SettlementLine,
+  Totals,
+} from './settlement';
+
+const ZERO = new Dec(0);
+
+export function settle(input: SettlementInput, policy: Policy): Settlement {
+  const daysByMerchant = groupCampaignDays(input);
+  const lines: SettlementLine[] = [];
+  const merchants: MerchantSummary[] = [];
+  daysByMerchant.forEach((days, merchantId) => {
+    const merchantLines = settleMerchant(merchantId, days, input, policy);
+    lines.push(...merchantLines);
+    merchants.push(summarise(merchantId, merchantLines, input));
+  });
+  return { lines, merchants, totals: total(merchants), policy };
+}
+
+/** Merchants in first-seen order, each merchant's days in date order. */
+function groupCampaignDays(input: SettlementInput): Map<string, CampaignDay[]> {
+  const byMerchant = new Map<string, CampaignDay[]>();
+  input.campaignMerchantOrder.forEach((id) => byMerchant.set(id, []));
+  input.campaign.forEach((day) => {
+    let days = byMerchant.get(day.merchantId);
+    if (!days) byMerchant.set(day.merchantId, (days = []));
+    days.push(day);
+  });
+  byMerchant.forEach((days) => days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
+  return byMerchant;
+}
+
+function settleMerchant(merchantId: string, days: CampaignDay[], input: SettlementInput, policy: Policy): SettlementLine[] {
+  const blockingIssues = input.blocked.get(merchantId);
+  const invited = !policy.invitedOnly || (input.targets !== undefined && input.targets.has(merchantId));
+  const baselineFen = baselineAverage(input.history.get(merchantId), policy);
+  const thresholds = thresholdsFor(policy, input.targets && input.targets.get(merchantId));
+
+  const lines = days.map((day): SettlementLine => {
+    const unpaid = (status: LineStatus, reason: Reason, shownBaseline: number | null): SettlementLine => ({
+      ...identity(day, input),
+      baselineFen: shownBaseline,
+      incrementalFen: 0,
+      tier: 0,
+      adSpendFen: day.adSpendFen,
+      cashbackRate: ZERO,
+      cashbackFen: 0,
+      coefficient: ZERO,
+      redPacketFen: 0,
+      cashTotalFen: 0,
+      trafficCap: 0,
+      trafficGranted: 0,
+      status,
+      reason,
+    });
+    // A blocked merchant's baseline may rest on a rejected row, so none is shown.
+    if (blockingIssues) return unpaid('blocked', { code: 'blocked', issues: blockingIssues }, null);
+    if (!invited) return unpaid('not_invited', { code: 'not_invited' }, baselineFen);
+    if (baselineFen === null) return unpaid('no_baseline', { code: 'no_baseline' }, null);
+
+    const result = evaluateDay(day.gmvFen, baselineFen, day.adSpendFen, thresholds, policy);
+    const reason: Reason =
+      result.tier > 0
+        ? {
+            code: 'qualified',
+            gmvFen: day.gmvFen,
+            tier: result.tier,
+            thresholdFen: thresholds[result.tier - 1],
+            nextTier: result.tier < thresholds.length ? result.tier + 1 : undefined,
+            nextThresholdFen: result.tier < thresholds.length ? thresholds[result.tier] : undefined,
+            trafficUsedUp: false,
+          }
+        : day.gmvFen > baselineFen
+          ? { code: 'below_first_tier', gmvFen: day.gmvFen, baselineFen, thresholdFen: thresholds[0] }
+          : { code: 'not_above_baseline', gmvFen: day.gmvFen, baselineFen };
+    return {
+      ...identity(day, input),
+      baselineFen,
+      ...result,
+      adSpendFen: day.adSpendFen,
+      trafficGranted: 0,
+      status: result.tier > 0 ? 'qualified' : 'not_qualified',
+      reason,
+    };
+  });
+
+  const granted = trafficDays(
+    lines.map((l) => l.trafficCap),
+    lines.map((l) => l.status === 'qualified'),
+    policy,
+  );
+  lines.forEach((line, i) => {
+    if (granted[i]) line.trafficGranted = line.trafficCap;
+    else if (line.reason.code === 'qualified') line.reason.trafficUsedUp = true;
+  });
+  return lines;
+}
+
+function identity(day: CampaignDay, input: SettlementInput) {
+  return {
+    merchantId: day.merchantId,
+    merchantName: day.merchantName || input.names.get(day.merchantId) || '',
+    date: day.date,
+    gmvFen: day.gmvFen,
+  };
+}
+
+function summarise(merchantId: string, lines: SettlementLine[], input: SettlementInput): MerchantSummary {
+  const qualifiedDays = lines.filter((l) => l.status === 'qualified').length;
+  let status: LineStatus;
+  if (input.blocked.has(merchantId)) status = 'blocked';
+  else if (qualifiedDays > 0) status = 'qualified';
+  else status = lines.length > 0 ? lines[0].status : 'not_qualified';
+  const sum = (pick: (l: SettlementLine) => number) => lines.reduce((acc, l) => acc + pick(l), 0);
+  return {
+    merchantId,
+    merchantName: (lines[0] && lines[0].merchantName) || input.names.get(merchantId) || '',
+    status,
+    days: lines.length,
+    qualifiedDays,
+    bestTier: lines.reduce((best, l) => Math.max(best, l.tier), 0),
+    cashbackFen: sum((l) => l.cashbackFen),
+    redPacketFen: sum((l) => l.redPacketFen),
+    cashTotalFen: sum((l) => l.cashTotalFen),
+    trafficGranted: sum((l) => l.trafficGranted),
+  };
+}
+
+/** Grand totals are sums of the rounded figures, so SUM over the sheet equals them (SPEC §2). */
+function total(merchants: MerchantSummary[]): Totals {
+  const sum = (pick: (m: MerchantSummary) => number) => merchants.reduce((acc, m) => acc + pick(m), 0);
+  return {
+    merchants: merchants.length,
+    blockedMerchants: merchants.filter((m) => m.status === 'blocked').length,
+    qualifiedMerchants: merchants.filter((m) => m.status === 'qualified').length,
+    cashbackFen: sum((m) => m.cashbackFen),
+    redPacketFen: sum((m) => m.redPacketFen),
+    cashTotalFen: sum((m) => m.cashTotalFen),
+    trafficGranted: sum((m) => m.trafficGranted),
+  };
+}

@@ -1,0 +1,117 @@
+/** The shapes that flow into and out of the rules (SPEC §5). Money is integer fen. */
+import type { Dec, Fen } from './money';
+import type { Policy } from './policy';
+
+export type LineStatus = 'qualified' | 'not_qualified' | 'no_baseline' | 'not_invited' | 'blocked';
+
+/** Where a problem was found: what a person needs to fix the input (SPEC §4). */
+export interface InputIssue {
+  source: 'history' | 'campaign' | 'targets' | 'policy';
+  /** Spreadsheet row number of the pasted table: header is row 1. 0 when not tied to a row. */
+  row: number;
+  merchantId: string;
+  value: string;
+  message: string;
+  /** false for rows that were read and set aside without being wrong (history inside the campaign). */
+  blocksMerchant: boolean;
+}
+
+/** Per-merchant history, already summed by the input reader (3M rows do not need to live as objects). */
+export interface MerchantHistory {
+  /** Sum and count of the non-blank daily GMV values before the first campaign day. */
+  sumFen: Fen;
+  days: number;
+  /** A ready baseline (过往日均) supplied instead of daily history; used as is. */
+  readyBaselineFen?: Fen;
+}
+
+export interface CampaignDay {
+  merchantId: string;
+  merchantName: string;
+  date: string; // YYYY-MM-DD
+  gmvFen: Fen;
+  adSpendFen: Fen;
+}
+
+/** Per-merchant thresholds from the targets list; undefined entries fall back to the policy's. */
+export interface MerchantTargets {
+  thresholdsFen: (Fen | undefined)[];
+}
+
+export interface SettlementInput {
+  history: Map<string, MerchantHistory>;
+  campaign: CampaignDay[];
+  /** Present when a targets / invitation list was given. */
+  targets?: Map<string, MerchantTargets>;
+  /** Names seen anywhere in the inputs, for merchants whose campaign rows carry none. */
+  names: Map<string, string>;
+  /** Merchants with a rejected row, each with the first such issue (SPEC §4). */
+  blocked: Map<string, InputIssue[]>;
+  /** Merchants whose campaign rows were all rejected still belong in the summary. */
+  campaignMerchantOrder: string[];
+}
+
+/** Why a line came out as it did, rendered to words in zh or en by reasons.ts. */
+export type Reason =
+  | { code: 'qualified'; gmvFen: Fen; tier: number; thresholdFen: Fen; nextTier?: number; nextThresholdFen?: Fen; trafficUsedUp: boolean }
+  | { code: 'not_above_baseline'; gmvFen: Fen; baselineFen: Fen }
+  | { code: 'below_first_tier'; gmvFen: Fen; baselineFen: Fen; thresholdFen: Fen }
+  | { code: 'no_baseline' }
+  | { code: 'not_invited' }
+  | { code: 'blocked'; issues: InputIssue[] };
+
+export interface SettlementLine {
+  merchantId: string;
+  merchantName: string;
+  date: string;
+  gmvFen: Fen;
+  baselineFen: Fen | null;
+  incrementalFen: Fen;
+  tier: number;
+  adSpendFen: Fen;
+  cashbackRate: Dec;
+  cashbackFen: Fen;
+  coefficient: Dec;
+  redPacketFen: Fen;
+  cashTotalFen: Fen;
+  trafficCap: number;
+  trafficGranted: number;
+  status: LineStatus;
+  reason: Reason;
+}
+
+export interface MerchantSummary {
+  merchantId: string;
+  merchantName: string;
+  status: LineStatus;
+  days: number;
+  qualifiedDays: number;
+  bestTier: number;
+  cashbackFen: Fen;
+  redPacketFen: Fen;
+  cashTotalFen: Fen;
+  trafficGranted: number;
+}
+
+export interface RowCounts {
+  read: number;
+  used: number;
+  rejected: number;
+}
+
+export interface Totals {
+  merchants: number;
+  blockedMerchants: number;
+  qualifiedMerchants: number;
+  cashbackFen: Fen;
+  redPacketFen: Fen;
+  cashTotalFen: Fen;
+  trafficGranted: number;
+}
+
+export interface Settlement {
+  lines: SettlementLine[];
+  merchants: MerchantSummary[];
+  totals: Totals;
+  policy: Policy;
+}

@@ -1,0 +1,70 @@
+/**
+ * Reading one cell of a known column and, when it is wrong, rejecting its row with the column
+ * name, the value and what was expected. Shared by the history, campaign and targets readers.
+ */
+import type { Fen } from '../core/money';
+import { readDate } from './date';
+import { readMerchantId } from './merchantId';
+import { readMoneyFen, type Cell } from './number';
+import type { SourceReport } from './report';
+import { badValueMessage } from './report';
+import { cellText } from './table';
+
+export interface RowContext {
+  report: SourceReport;
+  row: number;
+  merchantId: string;
+}
+
+/** The merchant id of a row, or undefined after rejecting the row. */
+export function idCell(ctx: RowContext, cell: Cell): string | undefined {
+  const read = readMerchantId(cell);
+  if (read.kind === 'id') return read.id;
+  if (read.kind === 'blank') ctx.report.reject(ctx.row, '', '', 'merchant id is missing');
+  else ctx.report.reject(ctx.row, '', cellText(cell), badValueMessage('merchant id', cellText(cell), read.expected));
+  return undefined;
+}
+
+export function dateCell(ctx: RowContext, cell: Cell, label = 'date'): string | undefined {
+  const read = readDate(cell);
+  if (read.kind === 'date') return read.iso;
+  if (read.kind === 'blank') ctx.report.reject(ctx.row, ctx.merchantId, '', `${label} is missing`);
+  else ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), badValueMessage(label, cellText(cell), read.expected));
+  return undefined;
+}
+
+/**
+ * Money in a cell. `blank` says what a blank means: a value (0 for ad spend), 'missing' to
+ * reject the row, or 'skip' to return null (a history day with no figure, like AVERAGE).
+ */
+export function moneyCell(
+  ctx: RowContext,
+  cell: Cell,
+  label: string,
+  blank: 'missing' | 'skip' | Fen,
+  allowNegative: boolean,
+): Fen | null | undefined {
+  const read = readMoneyFen(cell);
+  if (read.kind === 'fen') {
+    if (read.fen < 0 && !allowNegative) {
+      ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), `${label} "${cellText(cell)}" is negative: expected 0 or more`);
+      return undefined;
+    }
+    return read.fen;
+  }
+  if (read.kind === 'blank') {
+    if (blank === 'skip') return null;
+    if (blank === 'missing') {
+      ctx.report.reject(ctx.row, ctx.merchantId, '', `${label} is missing`);
+      return undefined;
+    }
+    return blank;
+  }
+  ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), badValueMessage(label, cellText(cell), read.expected));
+  return undefined;
+}
+
+/** The first non-blank text of a name cell. */
+export function nameCell(cell: Cell): string {
+  return cell === null || cell === undefined ? '' : cellText(cell).trim();
+}

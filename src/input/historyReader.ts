@@ -1,0 +1,110 @@
+/**
+ * Merchant history (SPEC §3) in any of its three shapes, summed per merchant as it is read:
+ * a 3-million-row export never has to exist as 3 million objects.
+ */
+import { fenToText } from '../core/money';
+import type { MerchantHistory } from '../core/settlement';
+import { dateCell, idCell, moneyCell, nameCell, RowContext } from './cells';
+import type { ColumnMapping } from './columns';
+import { SourceReport } from './report';
+import { isBlankRow, type Table } from './table';
+
+export interface HistoryRead {
+  history: Map<string, MerchantHistory>;
+  names: Map<string, string>;
+  report: SourceReport;
+}
+
+interface Accumulator extends MerchantHistory {
+  /** Dates seen, with their rows, to find duplicates (SPEC §4). */
+  dates: string[];
+  rows: number[];
+}
+
+const LEFT_OUT = 'dated on or after the first campaign day';
+
+export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignDay: string | undefined): HistoryRead {
+  const report = new SourceReport('history');
+  const byMerchant = new Map<string, Accumulator>();
+  const names = new Map<string, string>();
+  const f = mapping.fields;
+  const merchant = (id: string): Accumulator => {
+    let acc = byMerchant.get(id);
+    if (!acc) byMerchant.set(id, (acc = { sumFen: 0, days: 0, dates: [], rows: [] }));
+    return acc;
+  };
+
+  /** Adds one day of GMV unless it is a duplicate or falls in the campaign. */
+  const addDay = (ctx: RowContext, acc: Accumulator, date: string, gmvFen: number | null): boolean => {
+    const previous = acc.dates.indexOf(date);
+    if (previous >= 0) {
+      report.reject(ctx.row, ctx.merchantId, date, `duplicate: merchant ${ctx.merchantId} already has ${date} on row ${acc.rows[previous]}`);
+      return false;
+    }
+    acc.dates.push(date);
+    acc.rows.push(ctx.row);
+    if (gmvFen !== null) {
+      acc.sumFen += gmvFen;
+      acc.days += 1;
+    }
+    return true;
+  };
+
+  // Wide: a date column on or after the campaign is set aside once, at its heading.
+  const wideColumns = mapping.dateColumns.filter((column) => {
+    if (firstCampaignDay === undefined || column.date < firstCampaignDay) return true;
+    report.note(mapping.headerRowNumber, column.date, `column ${column.date} is ${LEFT_OUT} (${firstCampaignDay}); left out of the baseline`);
+    return false;
+  });
+
+  table.eachRow((cells, row) => {
+    if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
+    report.read += 1;
+    const ctx: RowContext = { report, row, merchantId: '' };
+    const merchantId = idCell(ctx, cells[f.merchant_id as number]);
+    if (merchantId === undefined) return;
+    ctx.merchantId = merchantId;
+    if (f.merchant_name !== undefined && !names.has(merchantId)) {
+      const name = nameCell(cells[f.merchant_name]);
+      if (name) names.set(merchantId, name);
+    }
+    const acc = merchant(merchantId);
+
+    if (mapping.shape === 'ready') {
+      const baseline = moneyCell(ctx, cells[f.baseline as number], 'baseline average', 'skip', true);
+      if (baseline === undefined || baseline === null) return;
+      if (acc.readyBaselineFen !== undefined) {
+        report.reject(row, merchantId, fenToText(baseline), `duplicate: merchant ${merchantId} already has a baseline on row ${acc.rows[0]}`);
+        return;
+      }
+      acc.readyBaselineFen = baseline;
+      acc.rows.push(row);
+      return;
+    }
+
+    if (mapping.shape === 'long') {
+      const date = dateCell(ctx, cells[f.date as number]);
+      const gmvFen = moneyCell(ctx, cells[f.gmv as number], 'GMV', 'skip', true);
+      if (date === undefined || gmvFen === undefined) return;
+      if (firstCampaignDay !== undefined && date >= firstCampaignDay) {
+        report.reject(row, merchantId, date, `${date} is ${LEFT_OUT} (${firstCampaignDay}); left out of the baseline`, false);
+        return;
+      }
+      addDay(ctx, acc, date, gmvFen);
+      return;
+    }
+
+    // Wide: every date cell of the row; any bad cell rejects the row and blocks the merchant.
+    for (const column of wideColumns) {
+      const gmvFen = moneyCell(ctx, cells[column.index], `GMV on ${column.date}`, 'skip', true);
+      if (gmvFen === undefined) continue;
+      addDay(ctx, acc, column.date, gmvFen);
+    }
+  });
+
+  const history = new Map<string, MerchantHistory>();
+  byMerchant.forEach((acc, id) =>
+    history.set(id, acc.readyBaselineFen !== undefined ? { sumFen: 0, days: 0, readyBaselineFen: acc.readyBaselineFen } : { sumFen: acc.sumFen, days: acc.days }),
+  );
+  return { history, names, report };
+}

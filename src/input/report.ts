@@ -1,0 +1,42 @@
+/**
+ * Bookkeeping that makes SPEC §4 hold by construction: every non-blank row read is counted,
+ * and a row is either used or has at least one issue naming its position and value.
+ */
+import type { InputIssue } from '../core/settlement';
+import type { SourceName } from './table';
+
+export class SourceReport {
+  readonly issues: InputIssue[] = [];
+  read = 0;
+  rejected = 0;
+  private lastRejectedRow = -1;
+
+  constructor(readonly source: SourceName) {}
+
+  /** Records a problem with a row; the row counts as rejected once, however many problems it has. */
+  reject(row: number, merchantId: string, value: string, message: string, blocksMerchant = true): InputIssue {
+    const issue: InputIssue = { source: this.source, row, merchantId, value, message, blocksMerchant };
+    this.issues.push(issue);
+    if (row !== this.lastRejectedRow && row > 0) {
+      this.rejected += 1;
+      this.lastRejectedRow = row;
+    }
+    return issue;
+  }
+
+  /** A problem with the table rather than a row (a column heading, say): counts no row. */
+  note(row: number, value: string, message: string): InputIssue {
+    const issue: InputIssue = { source: this.source, row, merchantId: '', value, message, blocksMerchant: false };
+    this.issues.push(issue);
+    return issue;
+  }
+
+  get used(): number {
+    return this.read - this.rejected;
+  }
+}
+
+/** The quoted value for an issue and a message: what is wrong and what would be right. */
+export function badValueMessage(column: string, value: string, expected: string): string {
+  return `${column} "${value}" is not valid: expected ${expected}`;
+}

@@ -1,0 +1,79 @@
+/**
+ * One input table, whether pasted text, a CSV/XLSX file or a sheet range: rows of cells with
+ * the row numbers a spreadsheet would show (header = row 1). The readers see only this, so
+ * pasted text and ranges go through exactly the same checks.
+ */
+import { detectDelimiter, forEachRecord } from './delimited';
+import type { Cell } from './number';
+
+export type SourceName = 'history' | 'campaign' | 'targets';
+
+export interface Table {
+  source: SourceName;
+  /** The first `count` rows (blank ones as []), for header detection and column inference. */
+  head(count: number): Cell[][];
+  /** Every row, blank ones included, with its spreadsheet row number. */
+  eachRow(onRow: (cells: Cell[], rowNumber: number) => void): void;
+  /** Text that identifies the content, for the run record's input hash. */
+  fingerprint(): string;
+}
+
+export function tableFromText(source: SourceName, text: string): Table {
+  const delimiter = detectDelimiter(text);
+  return {
+    source,
+    head(count) {
+      // Only the first lines are parsed: inference must not cost a pass over a 90 MB file.
+      const rows: Cell[][] = [];
+      let cut = 0;
+      for (let seen = 0; seen < count * 4 + 8 && cut >= 0; seen++) cut = text.indexOf('\n', cut + 1);
+      const sample = cut < 0 ? text : text.slice(0, cut);
+      forEachRecord(sample, delimiter, (fields) => {
+        if (rows.length < count) rows.push(fields);
+      });
+      return rows;
+    },
+    eachRow(onRow) {
+      forEachRecord(text, delimiter, onRow);
+    },
+    fingerprint: () => text,
+  };
+}
+
+export function tableFromCells(source: SourceName, cells: Cell[][]): Table {
+  return {
+    source,
+    head: (count) => cells.slice(0, count),
+    eachRow(onRow) {
+      for (let i = 0; i < cells.length; i++) onRow(cells[i], i + 1);
+    },
+    fingerprint: () => cells.map((row) => row.map(cellText).join('\t')).join('\n'),
+  };
+}
+
+/** A cell as the text a person would type for it; Dates as their calendar day. */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (isDateValue(cell)) {
+    const pad = (n: number) => (n < 10 ? '0' : '') + n;
+    return `${cell.getFullYear()}-${pad(cell.getMonth() + 1)}-${pad(cell.getDate())}`;
+  }
+  return String(cell);
+}
+
+/** True for a row with nothing in it: such rows are not counted as read. */
+export function isBlankRow(cells: Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c !== '' && c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) return false;
+  }
+  return true;
+}
+
+/**
+ * Date test that works across realms: values handed in by Apps Script, or by a test through
+ * node:vm, come from another global's Date, where `instanceof Date` is false.
+ */
+export function isDateValue(cell: unknown): cell is Date {
+  return Object.prototype.toString.call(cell) === '[object Date]';
+}

@@ -1,0 +1,58 @@
+/**
+ * Targets / invitation list (SPEC §3): merchant id and, optionally, its own tier thresholds.
+ * A blank threshold keeps the policy's for that tier.
+ */
+import type { Fen } from '../core/money';
+import type { MerchantTargets } from '../core/settlement';
+import { idCell, moneyCell, nameCell, RowContext } from './cells';
+import type { ColumnMapping } from './columns';
+import type { Field } from './headers';
+import { SourceReport } from './report';
+import { isBlankRow, type Table } from './table';
+
+export interface TargetsRead {
+  targets: Map<string, MerchantTargets>;
+  names: Map<string, string>;
+  report: SourceReport;
+}
+
+const TIER_FIELDS: Field[] = ['tier1', 'tier2', 'tier3'];
+
+export function readTargets(table: Table, mapping: ColumnMapping): TargetsRead {
+  const report = new SourceReport('targets');
+  const targets = new Map<string, MerchantTargets>();
+  const rowOf = new Map<string, number>();
+  const names = new Map<string, string>();
+  const f = mapping.fields;
+
+  table.eachRow((cells, row) => {
+    if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
+    report.read += 1;
+    const ctx: RowContext = { report, row, merchantId: '' };
+    const merchantId = idCell(ctx, cells[f.merchant_id as number]);
+    if (merchantId === undefined) return;
+    ctx.merchantId = merchantId;
+    const earlier = rowOf.get(merchantId);
+    if (earlier !== undefined) {
+      report.reject(row, merchantId, merchantId, `duplicate: merchant ${merchantId} is already listed on row ${earlier}`);
+      return;
+    }
+    rowOf.set(merchantId, row);
+    const thresholdsFen: (Fen | undefined)[] = [];
+    let ok = true;
+    TIER_FIELDS.forEach((field, i) => {
+      const index = f[field];
+      if (index === undefined) return;
+      const fen = moneyCell(ctx, cells[index], `tier ${i + 1} target`, 'skip', false);
+      if (fen === undefined) ok = false;
+      else thresholdsFen[i] = fen === null ? undefined : fen;
+    });
+    if (!ok) return;
+    if (f.merchant_name !== undefined) {
+      const name = nameCell(cells[f.merchant_name]);
+      if (name) names.set(merchantId, name);
+    }
+    targets.set(merchantId, { thresholdsFen });
+  });
+  return { targets, names, report };
+}
