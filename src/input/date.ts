@@ -19,12 +19,14 @@ const SERIAL_EPOCH = daysFromCivil(1899, 12, 30);
 const MAX_SERIAL = daysFromCivil(9999, 12, 31) - SERIAL_EPOCH;
 
 // A time after the date is ignored (exports often carry 00:00:00); the day is what settles.
-const TIME = '(?:(?:\\s+|T)\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[AaPp][Mm])?)?';
+const TIME = '\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[AaPp][Mm])?';
 // One separator used twice, so "2025-11/11" is not a date.
-const YEAR_FIRST = new RegExp('^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})' + TIME + '$');
+const YEAR_FIRST = new RegExp('^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:(?:\\s+|T)' + TIME + ')?$');
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const CHINESE = new RegExp('^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]?' + TIME.replace('\\s+|T', '\\s*|T') + '$');
-const SERIAL_TEXT = /^\d{1,6}$/;
+const CHINESE = new RegExp('^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]?(?:\\s*' + TIME + ')?$');
+// Serials as text are 5 digits (10000 = 1927-05-18 … 99999 = 2173-10-14): a lone "2025" is a
+// year without a month, not serial day 2025 (1905-07-17), so it is an error rather than a guess.
+const SERIAL_TEXT = /^\d{5}$/;
 const YEAR_LAST = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:[\sT].*)?$/;
 const NO_YEAR = /^(?:\d{1,2}[-/.]\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)$/;
 const NON_ASCII = /[^\x00-\x7f]/;

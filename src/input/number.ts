@@ -32,6 +32,7 @@ const FULL = /^([+\-\u2212]?)(?:(¥|RMB|CNY)\s*)?([+\-\u2212]?)(\d{1,3}(?:,\d{3}
 // NFKC is the slowest step; skip it when the only non-ASCII characters are ones it leaves alone
 // (the units, ¥, the minus sign, and spaces that trim and \s already handle).
 const NEEDS_NFKC = /[^\x00-\x7f万亿元¥\u2212\u00a0\u3000]/;
+const COMMAS = /,/g;
 const EXPONENT = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/;
 
 type Mode = 'number' | 'percent' | 'rate';
@@ -52,7 +53,8 @@ export function readMoneyFen(raw: Cell): MoneyRead {
   const text = read.text;
   const dot = text.indexOf('.');
   const wholeDigits = (dot < 0 ? text.length : dot) - (text[0] === '-' ? 1 : 0);
-  // decimalTextToFen is exact only while the whole part fits a double; MAX_FEN keeps it there.
+  // decimalTextToFen works in a double; cut off absurd lengths first so it never sees a whole
+  // part whose fen could lose digits below the MAX_FEN test.
   if (wholeDigits > 14) return { kind: 'error', expected: EXPECT_MONEY_RANGE };
   const fen = decimalTextToFen(text);
   if (fen > MAX_FEN || fen < -MAX_FEN) return { kind: 'error', expected: EXPECT_MONEY_RANGE };
@@ -111,7 +113,7 @@ function readText(raw: string, mode: Mode): NumberRead {
   const sign = signBefore || signAfter;
   const negative = bracketed || sign === '-' || sign === '\u2212';
   const shift = unit === '%' ? -2 : unit && unit[0] === '万' ? 4 : unit && unit[0] === '亿' ? 8 : 0;
-  return { kind: 'number', text: canonical(negative, whole.replace(/,/g, ''), frac || '', shift) };
+  return { kind: 'number', text: canonical(negative, whole.replace(COMMAS, ''), frac || '', shift) };
 }
 
 /** Digits with the point after `whole`, moved `shift` places right, as canonical text. */

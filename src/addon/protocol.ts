@@ -1,0 +1,50 @@
+/**
+ * What the sidebar and the server functions send each other through google.script.run.
+ * Only JSON-safe values cross (google.script.run refuses Dates), so cells travel as strings,
+ * numbers, booleans or null, and dates read from a sheet travel as "YYYY-MM-DD" text.
+ * Every server function re-validates what it receives: the sidebar is not trusted.
+ */
+
+/** One input table: pasted text, a file already parsed in the browser, or a range of this spreadsheet. */
+export type InputSource =
+  | { kind: 'text'; text: string; fileName?: string }
+  | { kind: 'cells'; cells: (string | number | boolean | null)[][]; fileName?: string }
+  | { kind: 'range'; a1: string };
+
+/** The SPEC §2 options the sidebar offers; keys as in the policy JSON. */
+export interface PolicyOptions {
+  threshold_inclusive: boolean;
+  incremental_basis: 'actual' | 'tier_threshold';
+  traffic_max_days: number;
+  traffic_day_selection: 'first' | 'best';
+  new_merchant_baseline: 'none' | 'zero';
+  invited_only: boolean;
+}
+
+export interface SettlementRequest {
+  history: InputSource;
+  campaign: InputSource;
+  targets?: InputSource;
+  /** Required, never defaulted (SPEC §1): "0.05" or "5%". */
+  coefficient: string;
+  options: PolicyOptions;
+  /** Read the tiers from the Policy sheet's named range instead of the Double 11 defaults. */
+  usePolicySheet: boolean;
+  language: 'zh' | 'en';
+}
+
+export interface SidebarContext {
+  language: 'zh' | 'en';
+  /** Sheets of this spreadsheet with their used range, for "from a sheet/range". */
+  sheets: { name: string; a1: string; rows: number }[];
+  /** Present when the Policy sheet exists: its tiers as the policy JSON shows them. */
+  policySheet?: { rangeName: string; tiers: unknown[]; problems: string[] };
+}
+
+export interface WriteResult {
+  /** 'written': a new settlement sheet; 'exists': same inputs and policy were settled before. */
+  outcome: 'written' | 'exists';
+  sheetName: string;
+  message: string;
+  lines: number;
+}
