@@ -40,6 +40,7 @@ export function describeReason(reason: Reason, language: Language): string {
       return zh ? '不在受邀商家名单中' : 'not on the invitation list';
     case 'blocked': {
       const first = reason.issues[0];
+      if (!first) return zh ? '已冻结' : 'blocked';
       const more = reason.issues.length - 1;
       const where = first.row > 0 ? (zh ? `${sourceName(first.source, true)}第${first.row}行` : `row ${first.row} of ${first.source}`) : sourceName(first.source, zh);
       const tail = more > 0 ? (zh ? `(另有${more}处)` : ` (and ${more} more)`) : '';

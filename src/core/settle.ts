@@ -36,7 +36,9 @@ function groupCampaignDays(input: SettlementInput): Map<string, CampaignDay[]> {
     if (!days) byMerchant.set(day.merchantId, (days = []));
     days.push(day);
   });
-  byMerchant.forEach((days) => days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
+  // Date order; a rejected row without a readable date goes last.
+  const order = (day: CampaignDay) => day.date || '\uffff';
+  byMerchant.forEach((days) => days.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)));
   return byMerchant;
 }
 
@@ -68,6 +70,7 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
     if (!invited) return unpaid('not_invited', { code: 'not_invited' }, baselineFen);
     if (baselineFen === null) return unpaid('no_baseline', { code: 'no_baseline' }, null);
 
+    if (day.gmvFen === null) return unpaid('blocked', { code: 'blocked', issues: [] }, null); // unreachable: rejected rows block
     const result = evaluateDay(day.gmvFen, baselineFen, day.adSpendFen, thresholds, policy);
     const reason: Reason =
       result.tier > 0

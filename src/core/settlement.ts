@@ -28,9 +28,16 @@ export interface MerchantHistory {
 export interface CampaignDay {
   merchantId: string;
   merchantName: string;
-  date: string; // YYYY-MM-DD
-  gmvFen: Fen;
+  /** YYYY-MM-DD; '' on a rejected row whose date could not be read. */
+  date: string;
+  /** null on a rejected row whose GMV could not be read. */
+  gmvFen: Fen | null;
   adSpendFen: Fen;
+  /**
+   * A rejected row of a known merchant: it still gets a (blocked) line, so the merchant never
+   * vanishes from a lines-only view such as SETTLEMENT() (SPEC §4: its lines say why).
+   */
+  rejected?: boolean;
 }
 
 /** Per-merchant thresholds from the targets list; undefined entries fall back to the policy's. */
@@ -64,7 +71,7 @@ export interface SettlementLine {
   merchantId: string;
   merchantName: string;
   date: string;
-  gmvFen: Fen;
+  gmvFen: Fen | null;
   baselineFen: Fen | null;
   incrementalFen: Fen;
   tier: number;

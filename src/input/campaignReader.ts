@@ -37,18 +37,25 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
     const date = dateCell(ctx, cells[f.date as number]);
     const gmvFen = moneyCell(ctx, cells[f.gmv as number], 'GMV', 'missing', true); // net of refunds may be negative
     const adSpendFen = f.ad_spend === undefined ? 0 : moneyCell(ctx, cells[f.ad_spend], 'ad spend', 0, false);
-    if (date === undefined || gmvFen === undefined || gmvFen === null || adSpendFen === undefined || adSpendFen === null) return;
-    if (report.rejected !== rejectedBefore) return;
-    const key = merchantId + '\u0000' + date;
-    const earlier = rowOfDay.get(key);
+    const merchantName = f.merchant_name === undefined ? '' : nameCell(cells[f.merchant_name]);
+    const key = merchantId + '\u0000' + (date || '');
+    const earlier = date === undefined ? undefined : rowOfDay.get(key);
     if (earlier !== undefined) {
-      report.reject(row, merchantId, date, `duplicate: merchant ${merchantId} already has ${date} on row ${earlier}`);
+      // The day already has a line (from its first row); the duplicate only blocks it.
+      report.reject(row, merchantId, date as string, `duplicate: merchant ${merchantId} already has ${date} on row ${earlier}`);
       return;
     }
-    rowOfDay.set(key, row);
-    if (firstCampaignDay === undefined || date < firstCampaignDay) firstCampaignDay = date;
-    const merchantName = f.merchant_name === undefined ? '' : nameCell(cells[f.merchant_name]);
-    days.push({ merchantId, merchantName, date, gmvFen, adSpendFen });
+    if (date !== undefined) rowOfDay.set(key, row);
+    const rejected = report.rejected !== rejectedBefore;
+    if (date !== undefined && !rejected && (firstCampaignDay === undefined || date < firstCampaignDay)) firstCampaignDay = date;
+    days.push({
+      merchantId,
+      merchantName,
+      date: date || '',
+      gmvFen: gmvFen === undefined ? null : gmvFen,
+      adSpendFen: typeof adSpendFen === 'number' ? adSpendFen : 0,
+      ...(rejected ? { rejected: true } : {}),
+    });
   });
   return { days, merchantOrder, firstCampaignDay, report };
 }

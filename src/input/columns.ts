@@ -5,7 +5,7 @@
  */
 import { readDate } from './date';
 import { Field, HEADER_SYNONYMS, matchHeader } from './headers';
-import { readNumber, type Cell } from './number';
+import { isDateValue, readNumber, type Cell } from './number';
 import { cellText, isBlankRow, type SourceName, type Table } from './table';
 
 export type HistoryShape = 'long' | 'wide' | 'ready';
@@ -131,7 +131,7 @@ function columnKind(column: Cell[]): 'date' | 'number' | 'text' | 'blank' {
   if (filled.length === 0) return 'blank';
   // Plain numbers read as serial dates too; only real date forms make a date column.
   if (filled.every((c) => typeof c !== 'number' && readNumber(c).kind !== 'number' && readDate(c).kind === 'date')) return 'date';
-  if (filled.some((c) => Object.prototype.toString.call(c) === '[object Date]')) return 'date';
+  if (filled.some(isDateValue)) return 'date';
   if (filled.every((c) => readNumber(c).kind === 'number')) return 'number';
   return 'text';
 }

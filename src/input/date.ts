@@ -4,7 +4,7 @@
  * row between history and campaign. Calendar arithmetic is on integers so no time zone or DST
  * can shift a day.
  */
-import type { Cell } from './number';
+import { isDateValue, type Cell } from './number';
 
 export type DateRead = { kind: 'blank' } | { kind: 'date'; iso: string } | { kind: 'error'; expected: string };
 
@@ -49,7 +49,7 @@ export function readDate(raw: Cell): DateRead {
     return read;
   }
   if (typeof raw === 'number') return readDateNumber(raw);
-  if (raw instanceof Date) {
+  if (isDateValue(raw)) {
     // Local getters: Apps Script builds Date cells in the script's zone, so local is the sheet's day.
     if (isNaN(raw.getTime())) return { kind: 'error', expected: EXPECT_DATE };
     return fromParts(raw.getFullYear(), raw.getMonth() + 1, raw.getDate());

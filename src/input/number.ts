@@ -8,6 +8,14 @@ import { decimalTextToFen, fenToDisplay, MAX_FEN } from '../core/money';
 /** A value as Sheets (getValues) or a CSV parser hands it over. */
 export type Cell = string | number | boolean | Date | null | undefined;
 
+/**
+ * Date test that works across realms: values handed in by Apps Script, or by a test through
+ * node:vm, come from another global's Date, where `instanceof Date` is false.
+ */
+export function isDateValue(cell: unknown): cell is Date {
+  return Object.prototype.toString.call(cell) === '[object Date]';
+}
+
 /** `text` is canonical: optional "-", no exponent, no leading zeros, no trailing fraction zeros. */
 export type NumberRead = { kind: 'blank' } | { kind: 'number'; text: string } | { kind: 'error'; expected: string };
 

@@ -4,7 +4,9 @@
  * pasted text and ranges go through exactly the same checks.
  */
 import { detectDelimiter, forEachRecord } from './delimited';
-import type { Cell } from './number';
+import { isDateValue, type Cell } from './number';
+
+export { isDateValue };
 
 export type SourceName = 'history' | 'campaign' | 'targets';
 
@@ -68,12 +70,4 @@ export function isBlankRow(cells: Cell[]): boolean {
     if (c !== '' && c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) return false;
   }
   return true;
-}
-
-/**
- * Date test that works across realms: values handed in by Apps Script, or by a test through
- * node:vm, come from another global's Date, where `instanceof Date` is false.
- */
-export function isDateValue(cell: unknown): cell is Date {
-  return Object.prototype.toString.call(cell) === '[object Date]';
 }

@@ -82,6 +82,12 @@ test('rows read = rows used + rows rejected, across all inputs', () => {
   assert.equal(report.totals.rows_used, 4);
   assert.deepEqual(report.issues.map((i) => i.row), [3, 4, 6]);
   assert.equal(report.merchants.find((m) => m.merchant_id === 'M001')!.status, 'blocked'); // duplicate blocks
+  // Merchants whose only campaign row was rejected still have a line saying why.
+  const m9 = report.lines.find((l) => l.merchant_id === 'M009')!;
+  assert.deepEqual([m9.status, m9.date, m9.gmv], ['blocked', null, '1.00']);
+  assert.match(String(m9.reason), /row 4 of campaign/);
+  const m10 = report.lines.find((l) => l.merchant_id === 'M010')!;
+  assert.deepEqual([m10.status, m10.date, m10.gmv], ['blocked', '2025-11-11', null]);
 });
 
 test('history on or after the first campaign day is left out of the baseline and reported', () => {

@@ -80,8 +80,9 @@ test('duplicate merchant+date in history is rejected with the row it repeats, an
 test('a negative ad spend is an error; a negative GMV is allowed', () => {
   const campaign = 'merchant_id,date,gmv,ad_spend\nM1,2025-11-11,-100,5\nM2,2025-11-11,100,(5.00)\n';
   const read = readInputs({ history: tableFromText('history', 'merchant_id,avg_gmv\nM1,0\n'), campaign: tableFromText('campaign', campaign) });
-  assert.equal(read.input.campaign.length, 1);
   assert.equal(read.input.campaign[0].gmvFen, -10000);
+  assert.equal(read.input.campaign[0].rejected, undefined);
+  assert.equal(read.input.campaign[1].rejected, true); // kept so M2's blocked line can say why
   assert.deepEqual(read.issues.map((i) => [i.row, i.merchantId, i.value]), [[3, 'M2', '(5.00)']]);
 });
 
