@@ -1,0 +1,57 @@
+/**
+ * SETTLEMENT: the whole settlement as one spilled table, read by the same input code as pasted
+ * text and laid out by the same column list as the CLI and the settlement sheet.
+ */
+import { fenToNumber, type Dec } from '../core/money';
+import { policyProblems } from '../core/policy';
+import type { SettlementLine } from '../core/settlement';
+import { TableError } from '../input/columns';
+import type { Cell } from '../input/number';
+import { tableFromCells } from '../input/table';
+import { LINE_COLUMNS, type CellValue, type ColumnKind } from '../output/columns';
+import { runSettlement, type SettlementRun } from '../output/run';
+import { oneCell, rateAt, toGrid, type SheetArg, type SheetValue } from './args';
+import { policyArg } from './policyArg';
+
+const FN = 'SETTLEMENT';
+
+export function settlement(history: SheetArg, campaign: SheetArg, coefficient: SheetArg, policy?: SheetArg): SheetValue[][] {
+  const rules = policyArg(FN, policy);
+  const coefficients = toGrid('coefficient', coefficient);
+  oneCell(FN, coefficients);
+  const programmeCoefficient = rateAt(FN, coefficients, 0, 0);
+  const settled = programmeCoefficient ? { ...rules, redPacketCoefficient: programmeCoefficient } : rules;
+  const problems = policyProblems(settled);
+  if (problems.length > 0) throw new Error(`${FN}: ${problems.join('; ')}`);
+
+  let run: SettlementRun;
+  try {
+    run = runSettlement({ history: tableFromCells('history', rowsOf(history)), campaign: tableFromCells('campaign', rowsOf(campaign)) }, settled, {
+      // The run record is not part of this table, and hashing every cell on each recalculation
+      // would be wasted work.
+      sha256: () => '',
+    });
+  } catch (error) {
+    if (error instanceof TableError) throw new Error(`${FN}: ${error.message}`);
+    throw error;
+  }
+  // Issues do not throw: a merchant with a rejected row shows as blocked, with the reason.
+  const header: SheetValue[] = LINE_COLUMNS.map((column) => column.en);
+  return [header].concat(run.settlement.lines.map(lineRow));
+}
+
+function rowsOf(arg: SheetArg): Cell[][] {
+  return Array.isArray(arg) ? arg : [[arg]];
+}
+
+function lineRow(line: SettlementLine): SheetValue[] {
+  return LINE_COLUMNS.map((column) => sheetValue(column.kind, column.value(line, 'en')));
+}
+
+/** Money as a number exact to 0.01, an unknown baseline as blank, dates as YYYY-MM-DD text. */
+function sheetValue(kind: ColumnKind, value: CellValue): SheetValue {
+  if (value === null) return '';
+  if (kind === 'money') return fenToNumber(value as number);
+  if (kind === 'rate') return (value as Dec).toNumber();
+  return value as string | number;
+}

@@ -1,0 +1,29 @@
+/** INCREMENTAL_GMV, GMV_TIER and GMV_TO_NEXT_TIER: one merchant-day's standing, per cell. */
+import { fenToNumber } from '../core/money';
+import { extraGmvToNextTier, thresholdsFor, tierReached } from '../core/rules';
+import { toGrid, type SheetArg } from './args';
+import { mapDays } from './days';
+import { policyArg } from './policyArg';
+
+/** 增量GMV: max(0, day GMV − baseline), whatever the tier (SPEC §2). */
+export function incrementalGmv(dayGmv: SheetArg, history: SheetArg) {
+  return mapDays('INCREMENTAL_GMV', toGrid('day_gmv', dayGmv), history, (day) =>
+    fenToNumber(Math.max(0, day.gmvFen - day.baselineFen)),
+  );
+}
+
+export function gmvTier(dayGmv: SheetArg, history: SheetArg, policy?: SheetArg) {
+  const rules = policyArg('GMV_TIER', policy);
+  const thresholds = thresholdsFor(rules);
+  return mapDays('GMV_TIER', toGrid('day_gmv', dayGmv), history, (day) =>
+    tierReached(day.gmvFen, day.baselineFen, thresholds, rules.thresholdInclusive),
+  );
+}
+
+export function gmvToNextTier(dayGmv: SheetArg, history: SheetArg, policy?: SheetArg) {
+  const rules = policyArg('GMV_TO_NEXT_TIER', policy);
+  const thresholds = thresholdsFor(rules);
+  return mapDays('GMV_TO_NEXT_TIER', toGrid('day_gmv', dayGmv), history, (day) =>
+    fenToNumber(extraGmvToNextTier(day.gmvFen, day.baselineFen, thresholds, rules.thresholdInclusive)),
+  );
+}

@@ -1,0 +1,106 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { FUNCTION_DECLARATIONS } from '../../src/functions/declarations';
+import { loadDist, type LoadedDist } from './dist';
+
+let dist: LoadedDist;
+before(async () => {
+  dist = await loadDist();
+});
+after(() => dist.remove());
+
+const HISTORY = [[150000, 180000, 210000]];
+
+test('dist/ holds exactly what clasp pushes: the manifest, the bundle and the stubs', () => {
+  assert.deepEqual(readdirSync(dist.outDir).filter((f) => !f.endsWith('.html')).sort(), ['app.js', 'appsscript.json', 'functions.js']);
+});
+
+test('the manifest: V8, Asia/Shanghai, and exactly the two narrow scopes', () => {
+  const manifest = JSON.parse(dist.read('appsscript.json'));
+  assert.equal(manifest.runtimeVersion, 'V8');
+  assert.equal(manifest.timeZone, 'Asia/Shanghai');
+  assert.deepEqual([...manifest.oauthScopes].sort(), [
+    'https://www.googleapis.com/auth/script.container.ui',
+    'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  ]);
+});
+
+test('each custom function is a top-level declaration right after its @customfunction JSDoc', () => {
+  const stubs = dist.read('functions.js');
+  for (const d of FUNCTION_DECLARATIONS) {
+    const documented = new RegExp(`/\\*\\*(?:(?!\\*/)[\\s\\S])*@customfunction\\s*\\*/\\n(function ${d.name}\\([^)]*\\))`);
+    const match = documented.exec(stubs);
+    assert.ok(match, `${d.name} has no @customfunction JSDoc right before it`);
+    assert.equal(match[1], `function ${d.name}(${d.params.map((p) => p.name).join(', ')})`);
+    const doc = match[0];
+    d.params.forEach((p) => assert.match(doc, new RegExp(`@param \\{[^}]+\\} ${p.name} `), `${d.name} documents ${p.name}`));
+    assert.ok(doc.includes(d.example), `${d.name} shows its example`);
+  }
+});
+
+test('the bundle is plain script: no Node, no class fields, nothing above ES2020', () => {
+  const bundle = dist.read('app.js');
+  assert.doesNotMatch(bundle, /\brequire\(/);
+  assert.doesNotMatch(bundle, /\bprocess\./);
+  assert.doesNotMatch(bundle, /class\s+[\w$]*\s*(?:extends\s+[\w$.]+\s*)?\{\s*(?:static\s+)?#?[\w$]+\s*=/);
+  assert.equal(dist.inside('typeof process + typeof require + typeof Buffer + typeof module'), 'undefinedundefinedundefinedundefined');
+});
+
+test('SPEC §6 through the top-level functions, with numbers as Sheets passes them', () => {
+  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05), 23345.68);
+  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05, 'cashback'), 6172.84);
+  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05, 'red_packet'), 17172.84);
+  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05, '档位'), 2);
+  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05, 'traffic'), 75000);
+  assert.equal(dist.call('INCREMENTAL_GMV', 523456.78, HISTORY), 343456.78);
+  assert.equal(dist.call('GMV_TIER', 523456.78, HISTORY), 2);
+  assert.equal(dist.call('GMV_TO_NEXT_TIER', 523456.78, HISTORY), 476543.23);
+});
+
+test('ranges with text, blanks and full-width digits vectorise in the script too', () => {
+  const gmv = [['52.345678万'], [''], ['１２０００００']];
+  assert.deepEqual(dist.call('TIER_REWARD', gmv, HISTORY, [['¥12,345.67'], [''], [10000]], '5%'), [[23345.68], [''], [61000]]);
+  assert.deepEqual(dist.call('GMV_TIER', gmv, HISTORY), [[2], [''], [3]]);
+});
+
+test('a bad value throws an Error with its position and value, as Sheets shows it', () => {
+  assert.throws(
+    () => dist.call('TIER_REWARD', [[523456.78], ['12,3x']], HISTORY, 12345.67, 0.05),
+    (error: Error) => {
+      assert.ok(error instanceof (dist.inside('Error') as ErrorConstructor), 'an Error of the script realm');
+      assert.equal(error.message, 'TIER_REWARD: row 2 of day_gmv: "12,3x" is not a number');
+      return true;
+    },
+  );
+  const date = dist.inside('new Date(2025, 10, 11)');
+  assert.throws(() => dist.call('INCREMENTAL_GMV', date, HISTORY), { message: 'INCREMENTAL_GMV: day_gmv: "2025-11-11" is not a number' });
+});
+
+test('SETTLEMENT spills the SPEC §6 line, reading Date cells made in the script realm', () => {
+  const history = [
+    ['商家ID', '日期', '成交金额'],
+    ['M001', dist.inside('new Date(2025, 9, 1)'), 150000],
+    ['M001', dist.inside('new Date(2025, 9, 2)'), 180000],
+    ['M001', dist.inside('new Date(2025, 9, 3)'), 210000],
+  ];
+  const campaign = [
+    ['商家ID', '日期', '支付GMV', '磁力金牛消耗'],
+    ['M001', dist.inside('new Date(2025, 10, 11)'), 523456.78, 12345.67],
+  ];
+  const table = dist.call('SETTLEMENT', history, campaign, 0.05) as unknown[][];
+  assert.equal(table.length, 2);
+  assert.deepEqual(table[1].slice(0, 16), [
+    'M001', '', '2025-11-11', 523456.78, 180000, 343456.78, 2, 12345.67, 0.5, 6172.84, 0.05, 17172.84, 23345.68, 75000, 75000, 'qualified',
+  ]);
+  assert.throws(() => dist.call('SETTLEMENT', history, [['商家ID'], ['M001']], 0.05), { message: /^SETTLEMENT: campaign: no column for/ });
+});
+
+// Apps Script may hand over Dates made by another global, where `instanceof Date` is false.
+test('SETTLEMENT reads Date cells made by another realm', () => {
+  const history = [['商家ID', '日期', '成交金额'], ['M001', new Date(2025, 9, 1), 180000]];
+  const campaign = [['商家ID', '日期', '支付GMV'], ['M001', new Date(2025, 10, 11), 523456.78]];
+  const table = dist.call('SETTLEMENT', history, campaign, 0.05) as unknown[][];
+  assert.equal(table.length, 2);
+  assert.equal(table[1][2], '2025-11-11');
+});

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as entry from '../../src/addon/entry';
+import { FUNCTION_DECLARATIONS, signature } from '../../src/functions/declarations';
+
+test('every declared custom function is exported by the Apps Script entry under its name', () => {
+  const exported = entry as unknown as Record<string, unknown>;
+  FUNCTION_DECLARATIONS.forEach((d) => assert.equal(typeof exported[d.name], 'function', `${d.name} is not exported by src/addon/entry.ts`));
+  assert.deepEqual(
+    FUNCTION_DECLARATIONS.map((d) => d.name),
+    ['INCREMENTAL_GMV', 'GMV_TIER', 'TIER_REWARD', 'GMV_TO_NEXT_TIER', 'SETTLEMENT'],
+  );
+});
+
+test('each declaration documents itself in English and Chinese, with an example that calls it', () => {
+  FUNCTION_DECLARATIONS.forEach((d) => {
+    assert.ok(d.summary && d.summaryZh && d.returns.description, d.name);
+    assert.ok(d.example.startsWith(`=${d.name}(`), `${d.name} example: ${d.example}`);
+    d.params.forEach((p) => assert.match(p.name, /^[a-z_]+$/, `${d.name} parameter "${p.name}" must be a valid JS name`));
+    // Optional parameters come last, or the argument-count check would be wrong.
+    const firstOptional = d.params.findIndex((p) => p.optional);
+    if (firstOptional >= 0) assert.ok(d.params.slice(firstOptional).every((p) => p.optional), d.name);
+  });
+  assert.equal(signature(FUNCTION_DECLARATIONS[2]), 'TIER_REWARD(day_gmv, history, ad_spend, coefficient, [field], [policy])');
+});

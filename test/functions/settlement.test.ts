@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SETTLEMENT } from '../../src/functions';
+import { LINE_COLUMNS } from '../../src/output/columns';
+
+const HEADER = LINE_COLUMNS.map((c) => c.en);
+
+const HISTORY_ZH = [
+  ['商家ID', '商家名称', '日期', '成交金额'],
+  ['M001', '小店', '2025-10-01', '15万'],
+  ['M001', '小店', '2025-10-02', 180000],
+  ['M001', '小店', '2025-10-03', '¥210,000.00'],
+];
+const CAMPAIGN_ZH = [
+  ['商家ID', '日期', '支付GMV', '磁力金牛消耗'],
+  ['M001', '2025-11-11', 523456.78, 12345.67],
+];
+
+/** The SPEC §6 line, column by column, as the table shows it. */
+const SPEC_LINE = [
+  'M001', '小店', '2025-11-11', 523456.78, 180000, 343456.78, 2, 12345.67, 0.5, 6172.84, 0.05, 17172.84, 23345.68,
+  75000, 75000, 'qualified', 'GMV 523,456.78 is above tier 2 (500,000) but below tier 3 (1,000,000)',
+];
+
+test('SPEC §6 as a spilled table: English header row, then the line', () => {
+  assert.deepEqual(SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH, 0.05), [HEADER, SPEC_LINE]);
+  assert.deepEqual(SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH, '5%'), [HEADER, SPEC_LINE]);
+});
+
+test('ranges with Date cells and a wide history whose headings are dates', () => {
+  const history = [
+    ['merchant_id', new Date(2025, 9, 1), new Date(2025, 9, 2), new Date(2025, 9, 3)],
+    ['M001', 150000, 180000, 210000],
+  ];
+  const campaign = [
+    ['merchant_id', 'date', 'gmv', 'ad_spend'],
+    ['M001', new Date(2025, 10, 11), 523456.78, 12345.67],
+  ];
+  const table = SETTLEMENT(history, campaign, 0.05) as unknown[][];
+  assert.deepEqual(table[1], ['M001', '', ...SPEC_LINE.slice(2)]);
+});
+
+test('a merchant with a bad history row shows as a blocked line, and the others still settle', () => {
+  const history = HISTORY_ZH.concat([['M002', '', '2025-10-01', '12,3x']]);
+  const campaign = CAMPAIGN_ZH.concat([['M002', '2025-11-11', 900000, 100]]);
+  const table = SETTLEMENT(history, campaign, 0.05) as unknown[][];
+  assert.equal(table.length, 3);
+  assert.deepEqual(table[1], SPEC_LINE);
+  const blocked = table[2];
+  assert.equal(blocked[0], 'M002');
+  assert.equal(blocked[HEADER.indexOf('Baseline average')], ''); // a blocked baseline is not shown
+  assert.equal(blocked[HEADER.indexOf('Cash total')], 0);
+  assert.equal(blocked[HEADER.indexOf('Status')], 'blocked');
+  assert.match(String(blocked[HEADER.indexOf('Reason')]), /^blocked: row 5 of history: GMV "12,3x" is not valid/);
+});
+
+test('a merchant with no history is no_baseline, with a blank baseline', () => {
+  const table = SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH.concat([['M009', '2025-11-11', 900000, 0]]), 0.05) as unknown[][];
+  assert.equal(table[2][HEADER.indexOf('Status')], 'no_baseline');
+  assert.equal(table[2][HEADER.indexOf('Baseline average')], '');
+});
+
+test('a table that cannot be read at all is an error prefixed SETTLEMENT', () => {
+  assert.throws(() => SETTLEMENT(HISTORY_ZH, [['商家ID', '日期'], ['M001', '2025-11-11']], 0.05), (e: Error) =>
+    e.message.startsWith('SETTLEMENT: campaign: no column for gmv'),
+  );
+  assert.throws(() => SETTLEMENT([['', ''], ['', '']], CAMPAIGN_ZH, 0.05), { message: 'SETTLEMENT: history: the table is empty' });
+});
+
+test('the coefficient is required unless every tier of the policy range has its own', () => {
+  assert.throws(() => SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH, ''), { message: /^SETTLEMENT: no red-packet coefficient \(奖励系数\) is set/ });
+  const policy = [
+    ['threshold', 'rate', 'traffic', 'coefficient'],
+    [200000, '30%', 20000, 0.05],
+    [500000, '50%', 75000, 0.05],
+    [1000000, '100%', 200000, 0.05],
+  ];
+  assert.deepEqual(SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH, '', policy), [HEADER, SPEC_LINE]);
+  assert.throws(() => SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH, [[0.05, 0.06]]), {
+    message: 'SETTLEMENT: coefficient must be one cell, not a 1×2 range',
+  });
+});
+
+test('a campaign with only its header row gives just the header row', () => {
+  assert.deepEqual(SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH.slice(0, 1), 0.05), [HEADER]);
+});
