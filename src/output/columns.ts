@@ -25,7 +25,7 @@ export interface Column<T> {
 export const LINE_COLUMNS: Column<SettlementLine>[] = [
   { key: 'merchant_id', en: 'Merchant ID', zh: '商家ID', kind: 'text', value: (l) => l.merchantId },
   { key: 'merchant_name', en: 'Merchant name', zh: '商家名称', kind: 'text', value: (l) => l.merchantName },
-  { key: 'date', en: 'Date', zh: '日期', kind: 'date', value: (l) => l.date },
+  { key: 'date', en: 'Date', zh: '日期', kind: 'date', value: (l) => l.date || null },
   { key: 'gmv', en: 'Day GMV', zh: '当日GMV', kind: 'money', value: (l) => l.gmvFen },
   { key: 'baseline_avg', en: 'Baseline average', zh: '过往日均', kind: 'money', value: (l) => l.baselineFen },
   { key: 'incremental_gmv', en: 'Incremental GMV', zh: '增量GMV', kind: 'money', value: (l) => l.incrementalFen },
