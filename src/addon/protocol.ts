@@ -44,7 +44,21 @@ export interface SidebarContext {
 export interface WriteResult {
   /** 'written': a new settlement sheet; 'exists': same inputs and policy were settled before. */
   outcome: 'written' | 'exists';
+  /** The lines sheet (for 'exists', its current name, even if the user renamed it). */
   sheetName: string;
+  /** 'written' only: the sheet with totals, run record, issues and per-merchant rows. */
+  summarySheetName?: string;
   message: string;
   lines: number;
+}
+
+/** insertPolicySheet's answer: a new Policy sheet, or the existing GMV_POLICY range (now selected). */
+export interface PolicySheetResult {
+  outcome: 'inserted' | 'exists';
+  sheetName: string;
+  /** The named range custom functions take as `policy`: GMV_POLICY. */
+  rangeName: string;
+  /** The range the name covers, as 'Policy'!A1:D4. */
+  a1: string;
+  message: string;
 }

@@ -1,0 +1,22 @@
+/**
+ * Everything Apps Script calls by name: the triggers, the menu items and the server functions
+ * the sidebar calls. The build turns SERVER_FUNCTIONS into top-level stubs
+ * (`function writeSettlement(a) { return App.writeSettlement(a); }`), because Apps Script only
+ * sees top-level function declarations, not a bundle's exports.
+ */
+export { onOpen, onInstall } from './menu';
+export { showSidebar, showHelp } from './sidebar';
+export { insertPolicySheet } from './policySheet';
+export { getSidebarContext, readRangeCells, writeSettlement } from './server';
+export type { InputSource, PolicyOptions, PolicySheetResult, SettlementRequest, SidebarContext, WriteResult } from './protocol';
+
+export const SERVER_FUNCTIONS = [
+  'onOpen',
+  'onInstall',
+  'showSidebar',
+  'showHelp',
+  'insertPolicySheet',
+  'getSidebarContext',
+  'readRangeCells',
+  'writeSettlement',
+] as const;

@@ -1,0 +1,27 @@
+/**
+ * The add-on menu. onOpen may run with AuthMode.NONE (an add-on installed but not yet used in
+ * this document), where reading the spreadsheet or its properties is refused, so it only builds
+ * the menu; the language falls back to English if even the locale is refused.
+ */
+import { userLanguage } from './messages';
+
+const LABELS = {
+  en: { sidebar: 'Open settlement sidebar', policy: 'Insert Policy sheet', help: 'Help' },
+  zh: { sidebar: '打开结算侧边栏', policy: '插入政策表 (Policy)', help: '帮助' },
+};
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const labels = LABELS[userLanguage()];
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(labels.sidebar, 'showSidebar')
+    .addItem(labels.policy, 'insertPolicySheet')
+    .addSeparator()
+    .addItem(labels.help, 'showHelp')
+    .addToUi();
+}
+
+/** An add-on installed from the Marketplace gets onInstall instead of the first onOpen. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

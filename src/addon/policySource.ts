@@ -1,0 +1,64 @@
+/**
+ * The policy a settlement runs with: the Double 11 tiers (or the Policy sheet's, when the user
+ * ticks it), the SPEC §2 options from the sidebar, and the coefficient the user typed. It goes
+ * through the same reader as the CLI's policy file, so the checks and messages are the same.
+ */
+import { double11Policy, policyProblems, type Policy } from '../core/policy';
+import { policyFromCells, policyFromJson, policyToJson, type PolicyRead } from '../input/policyReader';
+import type { Cell } from '../input/number';
+import type { SettlementRequest } from './protocol';
+import { RequestError } from './validate';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The named range custom functions take as `policy` and the sidebar reads tiers from. */
+export const POLICY_RANGE_NAME = 'GMV_POLICY';
+
+export interface PolicySheetRead {
+  rangeName: string;
+  sheetName: string;
+  read: PolicyRead;
+}
+
+/** Undefined when the spreadsheet has no GMV_POLICY named range. */
+export function readPolicySheet(spreadsheet: Spreadsheet): PolicySheetRead | undefined {
+  const range = spreadsheet.getRangeByName(POLICY_RANGE_NAME);
+  if (!range) return undefined;
+  return {
+    rangeName: POLICY_RANGE_NAME,
+    sheetName: range.getSheet().getName(),
+    read: policyFromCells(range.getValues() as Cell[][]),
+  };
+}
+
+/** The Policy sheet as the sidebar shows it: tiers in policy-JSON form, or what is wrong. */
+export function policySheetSummary(spreadsheet: Spreadsheet) {
+  const sheet = readPolicySheet(spreadsheet);
+  if (!sheet) return undefined;
+  return {
+    rangeName: sheet.rangeName,
+    tiers: sheet.read.ok ? (policyToJson(sheet.read.policy).tiers as unknown[]) : [],
+    problems: sheet.read.ok ? [] : sheet.read.problems,
+  };
+}
+
+export function buildPolicy(request: SettlementRequest, spreadsheet: () => Spreadsheet): Policy {
+  const zh = request.language === 'zh';
+  let base = double11Policy();
+  if (request.usePolicySheet) {
+    const sheet = readPolicySheet(spreadsheet());
+    if (!sheet)
+      throw new RequestError(
+        zh
+          ? `找不到政策表(命名区域 ${POLICY_RANGE_NAME}):请从菜单插入政策表,或取消"使用政策表"。`
+          : `There is no Policy sheet (named range ${POLICY_RANGE_NAME}): insert one from the add-on menu, or untick "use the Policy sheet".`,
+      );
+    if (!sheet.read.ok) throw new RequestError(`Policy sheet "${sheet.sheetName}": ${sheet.read.problems.join('; ')}`);
+    base = sheet.read.policy;
+  }
+  const read = policyFromJson({ ...request.options, red_packet_coefficient: request.coefficient }, base);
+  if (!read.ok) throw new RequestError(read.problems.join('; '));
+  const problems = policyProblems(read.policy);
+  if (problems.length > 0) throw new RequestError(problems.join('; '));
+  return read.policy;
+}

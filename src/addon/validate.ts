@@ -1,0 +1,141 @@
+/**
+ * Server functions are callable by anything that can run google.script.run in the document,
+ * not only by our sidebar, so each one checks what it receives: shape, types and sizes. A
+ * request that does not fit is refused whole, with a sentence that says what to send instead.
+ */
+import type { InputSource, PolicyOptions, SettlementRequest } from './protocol';
+
+/** Pasted text above this is refused: Apps Script's memory runs out long before the sheet would. */
+export const MAX_TEXT_CHARS = 20000000;
+/** Cells of one table from a parsed file or a range. */
+export const MAX_TABLE_CELLS = 2000000;
+/** Sheets' own limit for one cell. */
+export const MAX_CELL_CHARS = 50000;
+export const MAX_A1_CHARS = 300;
+const MAX_FILE_NAME_CHARS = 255;
+const MAX_COEFFICIENT_CHARS = 40;
+
+export class RequestError extends Error {}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value.length > 40 ? `a text of ${value.length} characters` : JSON.stringify(value);
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+function onlyKeys(obj: Json, allowed: string[], where: string): void {
+  Object.keys(obj).forEach((key) => {
+    if (allowed.indexOf(key) < 0) throw new RequestError(`${where}: unknown field "${key}"; expected only ${allowed.join(', ')}`);
+  });
+}
+
+function text(value: unknown, where: string, max: number, required = true): string {
+  if (typeof value !== 'string') throw new RequestError(`${where} must be text, not ${describe(value)}`);
+  if (required && value.trim() === '') throw new RequestError(`${where} is empty`);
+  if (value.length > max) throw new RequestError(`${where} is too long: ${value.length} characters, at most ${max}`);
+  return value;
+}
+
+/** An A1 reference, sheet name or named range, as the sidebar's range picker sends it. */
+export function checkA1(value: unknown, where = 'the range'): string {
+  return text(value, where, MAX_A1_CHARS).trim();
+}
+
+function checkCells(value: unknown, where: string): (string | number | boolean | null)[][] {
+  if (!Array.isArray(value)) throw new RequestError(`${where}.cells must be a list of rows, not ${describe(value)}`);
+  let count = 0;
+  value.forEach((row, r) => {
+    if (!Array.isArray(row)) throw new RequestError(`${where}.cells row ${r + 1} must be a list of cells, not ${describe(row)}`);
+    count += row.length;
+    if (count > MAX_TABLE_CELLS) throw new RequestError(`${where} has more than ${MAX_TABLE_CELLS} cells; split the data or paste it as text`);
+    row.forEach((cell, c) => {
+      const at = `${where} row ${r + 1}, column ${c + 1}`;
+      if (cell === null || typeof cell === 'boolean') return;
+      if (typeof cell === 'number') {
+        if (!isFinite(cell)) throw new RequestError(`${at} is not a finite number`);
+        return;
+      }
+      if (typeof cell !== 'string') throw new RequestError(`${at} must be text, a number, true/false or empty, not ${describe(cell)}`);
+      if (cell.length > MAX_CELL_CHARS) throw new RequestError(`${at} has ${cell.length} characters; a cell holds at most ${MAX_CELL_CHARS}`);
+    });
+  });
+  return value as (string | number | boolean | null)[][];
+}
+
+export function checkInputSource(value: unknown, where: string): InputSource {
+  if (!isObject(value)) throw new RequestError(`${where} must be an input such as {kind: "text", text: "…"}, not ${describe(value)}`);
+  const fileName = value.fileName === undefined ? undefined : text(value.fileName, `${where}.fileName`, MAX_FILE_NAME_CHARS, false);
+  switch (value.kind) {
+    case 'text':
+      onlyKeys(value, ['kind', 'text', 'fileName'], where);
+      return { kind: 'text', text: text(value.text, `${where}.text`, MAX_TEXT_CHARS), fileName };
+    case 'cells':
+      onlyKeys(value, ['kind', 'cells', 'fileName'], where);
+      return { kind: 'cells', cells: checkCells(value.cells, where), fileName };
+    case 'range':
+      onlyKeys(value, ['kind', 'a1'], where);
+      return { kind: 'range', a1: checkA1(value.a1, `${where}.a1`) };
+    default:
+      throw new RequestError(`${where}.kind must be "text", "cells" or "range", not ${describe(value.kind)}`);
+  }
+}
+
+const OPTION_KEYS = ['threshold_inclusive', 'incremental_basis', 'traffic_max_days', 'traffic_day_selection', 'new_merchant_baseline', 'invited_only'];
+
+function choice<T extends string>(value: unknown, where: string, choices: T[]): T {
+  if (typeof value === 'string' && (choices as string[]).indexOf(value) >= 0) return value as T;
+  throw new RequestError(`${where} must be one of ${choices.map((c) => `"${c}"`).join(', ')}, not ${describe(value)}`);
+}
+
+function bool(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean') throw new RequestError(`${where} must be true or false, not ${describe(value)}`);
+  return value;
+}
+
+export function checkOptions(value: unknown): PolicyOptions {
+  if (!isObject(value)) throw new RequestError(`options must be an object with ${OPTION_KEYS.join(', ')}, not ${describe(value)}`);
+  onlyKeys(value, OPTION_KEYS, 'options');
+  const days = value.traffic_max_days;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 366)
+    throw new RequestError(`options.traffic_max_days must be a whole number of days from 0 to 366, not ${describe(days)}`);
+  return {
+    threshold_inclusive: bool(value.threshold_inclusive, 'options.threshold_inclusive'),
+    incremental_basis: choice(value.incremental_basis, 'options.incremental_basis', ['actual', 'tier_threshold']),
+    traffic_max_days: days,
+    traffic_day_selection: choice(value.traffic_day_selection, 'options.traffic_day_selection', ['first', 'best']),
+    new_merchant_baseline: choice(value.new_merchant_baseline, 'options.new_merchant_baseline', ['none', 'zero']),
+    invited_only: bool(value.invited_only, 'options.invited_only'),
+  };
+}
+
+const REQUEST_KEYS = ['history', 'campaign', 'targets', 'coefficient', 'options', 'usePolicySheet', 'language'];
+
+/** The whole request, or a RequestError naming the first thing wrong with it. */
+export function checkSettlementRequest(value: unknown): SettlementRequest {
+  if (!isObject(value)) throw new RequestError(`the settlement request must be an object, not ${describe(value)}`);
+  onlyKeys(value, REQUEST_KEYS, 'the settlement request');
+  const language = choice(value.language, 'language', ['zh', 'en']);
+  if (value.coefficient === undefined || value.coefficient === null || (typeof value.coefficient === 'string' && value.coefficient.trim() === ''))
+    throw new RequestError(
+      language === 'zh'
+        ? '请填写红包奖励系数(例如 0.05 或 5%):系数不会被默认或猜测。'
+        : 'the red-packet coefficient (奖励系数) is required, for example 0.05 or 5%; it is never defaulted or guessed',
+    );
+  return {
+    history: checkInputSource(value.history, 'history'),
+    campaign: checkInputSource(value.campaign, 'campaign'),
+    targets: value.targets === undefined || value.targets === null ? undefined : checkInputSource(value.targets, 'targets'),
+    coefficient: text(value.coefficient, 'the red-packet coefficient', MAX_COEFFICIENT_CHARS).trim(),
+    options: checkOptions(value.options),
+    usePolicySheet: bool(value.usePolicySheet, 'usePolicySheet'),
+    language,
+  };
+}

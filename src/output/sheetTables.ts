@@ -1,0 +1,183 @@
+/**
+ * The settlement as blocks of sheet cells — values plus a number format per cell — built
+ * from the shared column declarations, so the settlement sheet shows what the CLI prints.
+ * Money is a JS number already exact to 0.01 (fenToNumber), so SUM over a column is the
+ * sum of the rounded figures, which is what the totals are (SPEC §2). Dates are Sheets
+ * serial day numbers with a date format: a Date object would be read in some time zone and
+ * could move a day; a serial is the day itself. Text is returned raw: the writer passes it
+ * through sheetText so nothing pasted can become a formula.
+ */
+import { Dec, fenToNumber } from '../core/money';
+import type { Language } from '../core/reasons';
+import { sourceName } from '../core/reasons';
+import { describeMapping } from '../input/columns';
+import { isoToSerial } from '../input/date';
+import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './columns';
+import type { SettlementRun } from './run';
+
+export type SheetValue = string | number | boolean;
+
+export interface SheetBlock {
+  values: SheetValue[][];
+  /** Same shape as values: one Sheets number format per cell. */
+  formats: string[][];
+}
+
+/** What finance reads: thousands separators, cents always shown, rates as percentages. */
+export const SHEET_FORMATS = {
+  money: '#,##0.00',
+  count: '#,##0',
+  /** Tiers and row numbers are labels, not quantities: no separator. */
+  plain: '0',
+  /** 30% shows as 30.0%, 12.345% in full: a rate is never displayed rounded away. */
+  percent: '0.0###%',
+  /** The red-packet coefficient is a multiplier (0.05), shown as set. */
+  coefficient: '0.00##',
+  date: 'yyyy-mm-dd',
+  text: '@',
+};
+
+const PLAIN_KEYS = ['tier', 'best_tier', 'row'];
+
+export function columnFormat(key: string, kind: ColumnKind): string {
+  if (kind === 'money') return SHEET_FORMATS.money;
+  if (kind === 'date') return SHEET_FORMATS.date;
+  if (kind === 'rate') return key === 'cashback_rate' ? SHEET_FORMATS.percent : SHEET_FORMATS.coefficient;
+  if (kind === 'int') return PLAIN_KEYS.indexOf(key) >= 0 ? SHEET_FORMATS.plain : SHEET_FORMATS.count;
+  return SHEET_FORMATS.text;
+}
+
+/** One value as a cell: money as CNY numbers, dates as serials, a missing figure as a blank. */
+export function sheetValue(kind: ColumnKind, value: CellValue): SheetValue {
+  if (value === null || value === undefined) return '';
+  if (kind === 'money') return fenToNumber(value as number);
+  if (kind === 'rate') return Number((value as Dec).toString());
+  if (kind === 'date') return value === '' ? '' : isoToSerial(value as string);
+  if (kind === 'int') return value as number;
+  return String(value);
+}
+
+function table<T>(columns: Column<T>[], rows: T[], language: Language, adjust?: (key: string, value: SheetValue) => SheetValue): SheetBlock {
+  const headerFormats = columns.map(() => SHEET_FORMATS.text);
+  const rowFormats = columns.map((c) => columnFormat(c.key, c.kind));
+  const values: SheetValue[][] = [columns.map((c) => heading(c, language))];
+  const formats: string[][] = [headerFormats];
+  rows.forEach((row) => {
+    values.push(
+      columns.map((c) => {
+        const value = sheetValue(c.kind, c.value(row, language));
+        return adjust ? adjust(c.key, value) : value;
+      }),
+    );
+    formats.push(rowFormats);
+  });
+  return { values, formats };
+}
+
+/** One line per merchant per campaign day, with its header row (SPEC §5). */
+export function linesBlock(run: SettlementRun, language: Language): SheetBlock {
+  return table(LINE_COLUMNS, run.settlement.lines, language);
+}
+
+export function merchantsBlock(run: SettlementRun, language: Language): SheetBlock {
+  return table(MERCHANT_COLUMNS, run.settlement.merchants, language);
+}
+
+export function issuesBlock(run: SettlementRun, language: Language): SheetBlock {
+  const zh = language === 'zh';
+  // Row 0 means "not tied to a row" (a column heading, say): blank reads better than a 0.
+  return table(ISSUE_COLUMNS, run.read.issues, language, (key, value) =>
+    key === 'source' ? sourceName(String(value), zh) : key === 'row' && value === 0 ? '' : value,
+  );
+}
+
+/** Grand totals as (label, value) rows: the same figures and order as the JSON totals. */
+export function totalsBlock(run: SettlementRun, language: Language): SheetBlock {
+  const items = totalItems(run);
+  return {
+    values: items.map((item) => [heading(item, language), sheetValue(item.kind, item.value)]),
+    formats: items.map((item) => [SHEET_FORMATS.text, columnFormat(item.key, item.kind)]),
+  };
+}
+
+const RUN_LABELS = {
+  en: { generated: 'Generated at (UTC)', user: 'User', language: 'Language', sha: 'Input SHA-256', policy: 'Policy', source: 'Source', read: 'Rows read', used: 'Rows used', rejected: 'Rows rejected', all: 'all', mapping: 'Column mapping', anonymous: '(not available)' },
+  zh: { generated: '生成时间 (UTC)', user: '操作人', language: '语言', sha: '输入数据 SHA-256', policy: '政策', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '(无法获取)' },
+};
+
+/** What finance needs to reproduce the run: policy, per-source row counts, input hash, when, who. */
+export function runRecordBlock(run: SettlementRun, language: Language): SheetBlock {
+  const l = RUN_LABELS[language];
+  const zh = language === 'zh';
+  const t = SHEET_FORMATS.text;
+  const n = SHEET_FORMATS.count;
+  const values: SheetValue[][] = [
+    [l.generated, run.run.generatedAt],
+    [l.user, run.run.user || l.anonymous],
+    [l.language, language],
+    [l.sha, run.run.inputSha256],
+    [l.policy, JSON.stringify(run.run.policy)],
+    [l.source, l.read, l.used, l.rejected],
+  ];
+  const formats: string[][] = values.map((row) => row.map(() => t));
+  run.read.counts.forEach((c) => {
+    values.push([sourceName(c.source, zh), c.read, c.used, c.rejected]);
+    formats.push([t, n, n, n]);
+  });
+  const total = run.read.totalCounts;
+  values.push([l.all, total.read, total.used, total.rejected]);
+  formats.push([t, n, n, n]);
+  run.read.mappings.forEach((mapping) => {
+    values.push([l.mapping, describeMapping(mapping)]);
+    formats.push([t, t]);
+  });
+  return { values, formats };
+}
+
+/** A single-cell block: a section title. */
+export function titleBlock(title: string): SheetBlock {
+  return { values: [[title]], formats: [[SHEET_FORMATS.text]] };
+}
+
+/** Blocks one under another, a blank row between, padded to one width so one setValues writes them all. */
+export function stackBlocks(blocks: SheetBlock[], gapRows = 1): SheetBlock {
+  const width = blocks.reduce((w, b) => b.values.reduce((bw, row) => Math.max(bw, row.length), w), 1);
+  const values: SheetValue[][] = [];
+  const formats: string[][] = [];
+  const pad = <T>(row: T[], filler: T): T[] => (row.length < width ? row.concat(new Array(width - row.length).fill(filler)) : row);
+  blocks.forEach((block, i) => {
+    if (i > 0) for (let g = 0; g < gapRows; g++) {
+      values.push(pad([], ''));
+      formats.push(pad([], SHEET_FORMATS.text));
+    }
+    block.values.forEach((row, r) => {
+      values.push(pad(row, ''));
+      formats.push(pad(block.formats[r], SHEET_FORMATS.text));
+    });
+  });
+  return { values, formats };
+}
+
+const SECTION_TITLES = {
+  en: { totals: 'Totals', run: 'Run record', issues: 'Input issues', noIssues: 'No input issues: every row read was used.', merchants: 'Per merchant' },
+  zh: { totals: '合计', run: '运行记录', issues: '输入问题', noIssues: '无输入问题:读取的每一行都已使用。', merchants: '商家汇总' },
+};
+
+/**
+ * The summary a finance reviewer reads first, top to bottom: totals, the run record (so the
+ * row counts sit next to the totals), the issues, then one row per merchant — the two lists
+ * that can be long come last. `heading` is a first line such as where the lines are.
+ */
+export function summaryBlock(run: SettlementRun, language: Language, heading?: string): SheetBlock {
+  const s = SECTION_TITLES[language];
+  const issues = run.read.issues.length > 0 ? [titleBlock(`${s.issues} (${run.read.issues.length})`), issuesBlock(run, language)] : [titleBlock(s.issues), titleBlock(s.noIssues)];
+  const blocks: SheetBlock[] = [];
+  if (heading) blocks.push(titleBlock(heading));
+  blocks.push(
+    stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0),
+    stackBlocks([titleBlock(s.run), runRecordBlock(run, language)], 0),
+    stackBlocks(issues, 0),
+    stackBlocks([titleBlock(s.merchants), merchantsBlock(run, language)], 0),
+  );
+  return stackBlocks(blocks);
+}

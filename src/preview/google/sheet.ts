@@ -1,0 +1,228 @@
+/**
+ * A fake Sheet: a grid of cells with Sheets' limits. A new sheet has 1000 rows and 26 columns,
+ * and a range outside the grid is an error, as in Sheets — so a writer that forgets to grow
+ * the sheet fails here too.
+ */
+import { parseA1, quoteSheetName, a1Text } from './a1';
+import type { CallLog } from './calls';
+import { Cell, displayValue, enterValue, isDateFormat } from './cellValues';
+import { FakeFilter, FakeRange } from './range';
+import type { FakeSpreadsheet } from './spreadsheet';
+
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
+export class FakeSheet {
+  _rows: (Cell | undefined)[][] = [];
+  _maxRows = NEW_SHEET_ROWS;
+  _maxColumns = NEW_SHEET_COLUMNS;
+  _frozenRows = 0;
+  _frozenColumns = 0;
+  _filter: FakeFilter | null = null;
+
+  constructor(
+    readonly _parent: FakeSpreadsheet,
+    public _name: string,
+    readonly _id: number,
+  ) {}
+
+  _calls(): CallLog {
+    return this._parent._calls;
+  }
+
+  _timeZone(): string {
+    return this._parent._timeZone;
+  }
+
+  _cell(row: number, column: number): Cell | undefined {
+    const cells = this._rows[row - 1];
+    return cells ? cells[column - 1] : undefined;
+  }
+
+  _put(row: number, column: number, cell: Cell): void {
+    while (this._rows.length < row) this._rows.push([]);
+    this._rows[row - 1][column - 1] = cell;
+  }
+
+  _range(row: number, column: number, rows: number, columns: number): FakeRange {
+    if (![row, column, rows, columns].every((n) => Number.isInteger(n)))
+      throw new Error('The parameters (number,number,number,number) don\'t match the method signature: whole numbers are expected.');
+    if (rows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (columns < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (row < 1 || column < 1 || row + rows - 1 > this._maxRows || column + columns - 1 > this._maxColumns)
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    return new FakeRange(this, row, column, rows, columns);
+  }
+
+  /** Resolves A1 notation on this sheet; open ends run to the grid's edge. */
+  _rangeA1(a1: string): FakeRange {
+    const ref = parseA1(a1);
+    if (!ref) throw new Error(`Range not found: ${a1}`);
+    const lastRow = ref.lastRow === undefined ? this._maxRows : ref.lastRow;
+    const lastColumn = ref.lastColumn === undefined ? this._maxColumns : ref.lastColumn;
+    return this._range(Math.min(ref.row, lastRow), Math.min(ref.column, lastColumn), Math.abs(lastRow - ref.row) + 1, Math.abs(lastColumn - ref.column) + 1);
+  }
+
+  _lastRow(): number {
+    for (let r = this._rows.length; r > 0; r--) if (this._rows[r - 1].some(hasContent)) return r;
+    return 0;
+  }
+
+  _lastColumn(): number {
+    let last = 0;
+    this._rows.forEach((cells) => cells.forEach((cell, c) => hasContent(cell) && (last = Math.max(last, c + 1))));
+    return last;
+  }
+
+  private _count(method: string): void {
+    this._parent._calls.count('Sheet.' + method);
+  }
+
+  getName(): string {
+    this._count('getName');
+    return this._name;
+  }
+
+  setName(name: string): FakeSheet {
+    this._count('setName');
+    this._parent._rename(this, name);
+    return this;
+  }
+
+  getSheetId(): number {
+    this._count('getSheetId');
+    return this._id;
+  }
+
+  getIndex(): number {
+    this._count('getIndex');
+    return this._parent._sheets.indexOf(this) + 1;
+  }
+
+  getParent(): FakeSpreadsheet {
+    this._count('getParent');
+    return this._parent;
+  }
+
+  getRange(a: string | number, column?: number, rows?: number, columns?: number): FakeRange {
+    this._count('getRange');
+    if (typeof a === 'string') return this._rangeA1(a);
+    return this._range(a, column as number, rows === undefined ? 1 : rows, columns === undefined ? 1 : columns);
+  }
+
+  getDataRange(): FakeRange {
+    this._count('getDataRange');
+    return this._range(1, 1, Math.max(1, this._lastRow()), Math.max(1, this._lastColumn()));
+  }
+
+  getLastRow(): number {
+    this._count('getLastRow');
+    return this._lastRow();
+  }
+
+  getLastColumn(): number {
+    this._count('getLastColumn');
+    return this._lastColumn();
+  }
+
+  getMaxRows(): number {
+    this._count('getMaxRows');
+    return this._maxRows;
+  }
+
+  getMaxColumns(): number {
+    this._count('getMaxColumns');
+    return this._maxColumns;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this._count('insertRowsAfter');
+    if (afterPosition < 1 || afterPosition > this._maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
+    if (this._rows.length > afterPosition) this._rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    this._maxRows += howMany;
+    return this;
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this._count('deleteRows');
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this._maxRows) throw new Error('Those rows are out of bounds.');
+    if (this._maxRows - howMany <= this._frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    this._rows.splice(rowPosition - 1, howMany);
+    this._maxRows -= howMany;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this._count('insertColumnsAfter');
+    if (afterPosition < 1 || afterPosition > this._maxColumns || howMany < 1) throw new Error('Those columns are out of bounds.');
+    this._rows.forEach((cells) => cells.length > afterPosition && cells.splice(afterPosition, 0, ...new Array(howMany)));
+    this._maxColumns += howMany;
+    return this;
+  }
+
+  setFrozenRows(rows: number): void {
+    this._count('setFrozenRows');
+    if (rows >= this._maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
+    this._frozenRows = rows;
+  }
+
+  getFrozenRows(): number {
+    this._count('getFrozenRows');
+    return this._frozenRows;
+  }
+
+  setFrozenColumns(columns: number): void {
+    this._count('setFrozenColumns');
+    this._frozenColumns = columns;
+  }
+
+  getFrozenColumns(): number {
+    this._count('getFrozenColumns');
+    return this._frozenColumns;
+  }
+
+  getFilter(): FakeFilter | null {
+    this._count('getFilter');
+    return this._filter;
+  }
+
+  appendRow(values: unknown[]): FakeSheet {
+    this._count('appendRow');
+    const row = this._lastRow() + 1;
+    if (row > this._maxRows) this._maxRows = row;
+    values.forEach((value, c) => {
+      const current = this._cell(row, c + 1);
+      this._put(row, c + 1, enterValue(value, current && current.format, this._timeZone()));
+    });
+    return this;
+  }
+
+  activate(): FakeSheet {
+    this._count('activate');
+    this._parent._activate(this);
+    return this;
+  }
+
+  /** The sheet as GET /api/spreadsheet shows it: values (dates as their displayed day), formulas, formats. */
+  _snapshot() {
+    const rows = this._lastRow();
+    const columns = this._lastColumn();
+    const grid = <T>(read: (cell: Cell | undefined) => T): T[][] =>
+      Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => read(this._cell(r + 1, c + 1))));
+    return {
+      name: this._name,
+      sheetId: this._id,
+      values: grid((cell) => (!cell ? '' : cell.formula ? displayValue(cell) : typeof cell.value === 'number' && isDateFormat(cell.format) ? displayValue(cell) : cell.value)),
+      formulas: grid((cell) => (cell && cell.formula) || ''),
+      formats: grid((cell) => (cell && cell.format) || ''),
+      display: grid(displayValue),
+      frozenRows: this._frozenRows,
+      filter: this._filter ? `${quoteSheetName(this._name)}!${a1Text(this._filter._range._row, this._filter._range._column, this._filter._range._rows, this._filter._range._columns)}` : null,
+      maxRows: this._maxRows,
+      maxColumns: this._maxColumns,
+    };
+  }
+}
+
+function hasContent(cell: Cell | undefined): boolean {
+  return !!cell && (cell.value !== '' || !!cell.formula);
+}

@@ -1,0 +1,60 @@
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { onInstall, onOpen, SERVER_FUNCTIONS, showHelp, showSidebar } from '../../src/addon/index';
+import * as addon from '../../src/addon/index';
+import { useGoogle } from './support';
+
+let restore = () => undefined as void;
+afterEach(() => restore());
+
+function setUp(options = {}) {
+  const installed = useGoogle({ htmlFiles: { Sidebar: '<!DOCTYPE html><title>sidebar</title>' }, ...options });
+  restore = installed.restore;
+  return installed.google;
+}
+
+describe('menu, sidebar and help', () => {
+  test('onOpen adds the add-on menu in English; every item calls a server function', () => {
+    const google = setUp({ locale: 'en_GB' });
+    onOpen();
+    const items = google.ui._menus[0]._items.filter((i): i is { caption: string; functionName: string } => typeof i === 'object' && 'caption' in i);
+    assert.deepEqual(items.map((i) => i.caption), ['Open settlement sidebar', 'Insert Policy sheet', 'Help']);
+    for (const item of items) assert.ok((SERVER_FUNCTIONS as readonly string[]).includes(item.functionName), item.functionName);
+  });
+
+  test('the menu is in Chinese for zh locales, and onInstall builds it too', () => {
+    const google = setUp({ locale: 'zh_TW' });
+    onInstall();
+    const first = google.ui._menus[0]._items[0] as { caption: string };
+    assert.equal(first.caption, '打开结算侧边栏');
+  });
+
+  test('onOpen reads nothing from the document (AuthMode.NONE allows only the menu)', () => {
+    const google = setUp();
+    google.calls.reset();
+    onOpen();
+    assert.deepEqual(Object.keys(google.calls.byMethod).filter((m) => !m.startsWith('Menu.') && !m.startsWith('Ui.')), ['SpreadsheetApp.getUi']);
+  });
+
+  test('showSidebar serves the built Sidebar.html with a title', () => {
+    const google = setUp({ locale: 'zh_CN' });
+    showSidebar();
+    assert.equal(google.ui._sidebar!.getContent(), '<!DOCTYPE html><title>sidebar</title>');
+    assert.equal(google.ui._sidebar!.getTitle(), '双11激励结算');
+  });
+
+  test('showHelp shows a static, escaped dialog about workflow, coefficient, Policy sheet and custom functions', () => {
+    const google = setUp();
+    showHelp();
+    const dialog = google.ui._dialogs[0];
+    const html = dialog.output.getContent();
+    assert.ok(dialog.modal);
+    for (const topic of ['Workflow', 'Coefficient', 'Policy sheet', 'Custom functions', 'TIER_REWARD']) assert.ok(html.includes(topic), topic);
+    assert.ok(html.includes('&quot;total&quot;'), 'quotes are escaped');
+    assert.ok(!/<script/i.test(html));
+  });
+
+  test('index exports every function in SERVER_FUNCTIONS', () => {
+    for (const name of SERVER_FUNCTIONS) assert.equal(typeof (addon as Record<string, unknown>)[name], 'function', name);
+  });
+});

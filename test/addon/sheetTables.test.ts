@@ -1,0 +1,51 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { double11Policy } from '../../src/core/policy';
+import { Dec } from '../../src/core/money';
+import { tableFromText } from '../../src/input/table';
+import { runSettlement } from '../../src/output/run';
+import { linesBlock, merchantsBlock, stackBlocks, summaryBlock, SHEET_FORMATS, totalsBlock } from '../../src/output/sheetTables';
+import { CAMPAIGN, HISTORY } from './support';
+
+function run() {
+  const policy = { ...double11Policy(), redPacketCoefficient: new Dec('0.05') };
+  return runSettlement({ history: tableFromText('history', HISTORY), campaign: tableFromText('campaign', CAMPAIGN) }, policy, { now: new Date('2025-11-12T02:00:00Z') });
+}
+
+describe('the settlement as blocks of sheet cells', () => {
+  test('lines: one header row, money as CNY numbers, the date as a serial day, a missing baseline as a blank', () => {
+    const block = linesBlock(run(), 'en');
+    assert.equal(block.values.length, 5);
+    assert.deepEqual(block.values.map((r) => r.length), block.formats.map((r) => r.length));
+    const [m001, , m003, m004] = block.values.slice(1);
+    assert.deepEqual(m001.slice(0, 6), ['M001', '星河小店', 45972, 523456.78, 180000, 343456.78]);
+    assert.equal(m003[4], '', 'blocked: no baseline shown');
+    assert.equal(m004[4], '', 'no history: no baseline');
+    assert.equal(m004[15], 'no_baseline');
+    assert.deepEqual(block.formats[1].slice(2, 5), [SHEET_FORMATS.date, SHEET_FORMATS.money, SHEET_FORMATS.money]);
+  });
+
+  test('headings in Chinese', () => {
+    assert.deepEqual(merchantsBlock(run(), 'zh').values[0].slice(0, 3), ['商家ID', '商家名称', '状态']);
+    assert.deepEqual(totalsBlock(run(), 'zh').values[5], ['现金合计', 23345.68]);
+  });
+
+  test('the summary stacks totals, run record, issues and merchants into one rectangle', () => {
+    const block = summaryBlock(run(), 'en', 'heading');
+    const width = block.values[0].length;
+    assert.ok(block.values.every((row) => row.length === width));
+    assert.ok(block.formats.every((row) => row.length === width));
+    const titles = block.values.map((row) => row[0]);
+    assert.deepEqual(
+      ['Totals', 'Run record', 'Input issues (1)', 'Per merchant'].map((t) => titles.indexOf(t) > 0),
+      [true, true, true, true],
+    );
+    assert.ok(titles.indexOf('Totals') < titles.indexOf('Run record') && titles.indexOf('Input issues (1)') < titles.indexOf('Per merchant'));
+    assert.equal(block.values.find((row) => row[0] === 'Generated at (UTC)')![1], '2025-11-12T02:00:00.000Z');
+  });
+
+  test('stackBlocks pads narrower blocks with blanks and puts a blank row between them', () => {
+    const stacked = stackBlocks([{ values: [['a']], formats: [['@']] }, { values: [[1, 2]], formats: [['0', '0']] }]);
+    assert.deepEqual(stacked.values, [['a', ''], ['', ''], [1, 2]]);
+  });
+});

@@ -1,0 +1,83 @@
+/** Shared set-up for the add-on server tests: fake Google services as globals, and example requests. */
+import { createGoogleFakes, installGoogleGlobals, type GoogleFakeOptions, type GoogleFakes } from '../fakes/google';
+import type { InputSource, SettlementRequest } from '../../src/addon/protocol';
+
+/**
+ * A fresh fake spreadsheet per call, installed as globals for execution `execution`.
+ * Returns the fakes and the function that puts the previous globals back.
+ */
+export function useGoogle(options: GoogleFakeOptions = {}, execution = 'sidebar-1'): { google: GoogleFakes; restore: () => void } {
+  const google = createGoogleFakes(options);
+  const restore = installGoogleGlobals(google, execution);
+  return { google, restore };
+}
+
+export function tsv(rows: (string | number)[][]): string {
+  return rows.map((row) => row.join('\t')).join('\n');
+}
+
+/**
+ * SPEC §6's worked example (M001) plus one merchant for each other outcome:
+ * M002 above its baseline but below tier 1, M003 blocked by a bad history value (history row 7),
+ * M004 with no history at all.
+ */
+export const HISTORY = tsv([
+  ['商家ID', '商家名称', '日期', '成交金额'],
+  ['M001', '星河小店', '2025-11-01', '150,000.00'],
+  ['M001', '星河小店', '2025-11-02', '180000'],
+  ['M001', '星河小店', '2025-11-03', '21万'],
+  ['M002', '晨光百货', '2025-11-01', '100000'],
+  ['M002', '晨光百货', '2025-11-02', '100000'],
+  ['M003', '坏数据店', '2025-11-01', '12,3x'],
+  ['M003', '坏数据店', '2025-11-02', '90000'],
+]);
+
+export const CAMPAIGN = tsv([
+  ['商家ID', '商家名称', '日期', '支付GMV', '磁力金牛消耗'],
+  ['M001', '星河小店', '2025-11-11', '¥523,456.78', '12345.67'],
+  ['M002', '晨光百货', '2025-11-11', '150000', '1000'],
+  ['M003', '坏数据店', '2025-11-11', '300000', '5000'],
+  ['M004', '新店', '2025-11-11', '250000', '2000'],
+]);
+
+export function text(value: string): InputSource {
+  return { kind: 'text', text: value };
+}
+
+export function request(overrides: Partial<SettlementRequest> = {}): SettlementRequest {
+  return {
+    history: text(HISTORY),
+    campaign: text(CAMPAIGN),
+    coefficient: '0.05',
+    options: {
+      threshold_inclusive: false,
+      incremental_basis: 'actual',
+      traffic_max_days: 5,
+      traffic_day_selection: 'first',
+      new_merchant_baseline: 'none',
+      invited_only: false,
+    },
+    usePolicySheet: false,
+    language: 'en',
+    ...overrides,
+  };
+}
+
+/** `merchants` merchants × `days` campaign days, each merchant with a 3-day history. */
+export function largeRequest(merchants: number, days: number): SettlementRequest {
+  const history: (string | number)[][] = [['merchant_id', 'name', 'date', 'gmv']];
+  const campaign: (string | number)[][] = [['merchant_id', 'name', 'date', 'gmv', 'ad_spend']];
+  for (let m = 0; m < merchants; m++) {
+    const id = 'S' + String(m).padStart(5, '0');
+    for (let d = 1; d <= 3; d++) history.push([id, `Shop ${m}`, `2025-10-0${d}`, 150000 + d * 10000 + m]);
+    for (let d = 0; d < days; d++) campaign.push([id, `Shop ${m}`, `2025-11-${11 + d}`, 200000 + m * 997 + d * 123456.78, 1234.5]);
+  }
+  return request({ history: text(tsv(history)), campaign: text(tsv(campaign)) });
+}
+
+/** The values of a sheet of the fake, by name, as getValues shows them. */
+export function sheetValues(google: GoogleFakes, name: string) {
+  const sheet = google.spreadsheet._sheetNamed(name);
+  if (!sheet) throw new Error(`no sheet "${name}"; sheets: ${google.spreadsheet._sheets.map((s) => s._name).join(', ')}`);
+  return sheet._snapshot();
+}
