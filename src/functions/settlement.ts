@@ -12,6 +12,7 @@ import { LINE_COLUMNS, type CellValue, type ColumnKind } from '../output/columns
 import { runSettlement, type SettlementRun } from '../output/run';
 import { oneCell, rateAt, toGrid, type SheetArg, type SheetValue } from './args';
 import { policyArg } from './policyArg';
+import { sheetDatesAsText } from './sheetDates';
 
 const FN = 'SETTLEMENT';
 
@@ -41,7 +42,7 @@ export function settlement(history: SheetArg, campaign: SheetArg, coefficient: S
 }
 
 function rowsOf(arg: SheetArg): Cell[][] {
-  return Array.isArray(arg) ? arg : [[arg]];
+  return sheetDatesAsText(Array.isArray(arg) ? arg : [[arg]]);
 }
 
 function lineRow(line: SettlementLine): SheetValue[] {
