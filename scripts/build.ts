@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { FUNCTION_DECLARATIONS, signature, type FunctionDeclaration } from '../src/functions/declarations';
+import { buildSidebar } from './buildSidebar';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -32,7 +33,7 @@ export type BuildStep = (options: BuildOptions) => void | Promise<void>;
  * server bundle and the stubs, into the same freshly emptied outDir, so whatever they write is
  * pushed and nothing stale is.
  */
-export const EXTRA_BUILD_STEPS: BuildStep[] = [];
+export const EXTRA_BUILD_STEPS: BuildStep[] = [({ outDir }) => buildSidebar(outDir)];
 
 /** What the bundle exposes on `App`, found by running it where Apps Script would: no Node. */
 export interface BundleExports {

@@ -1,0 +1,129 @@
+/**
+ * The local preview server (`npm start`): the real dist/Sidebar.html behind a google.script.run
+ * shim, the real dist/ server bundle running on in-memory Google fakes, and a page that shows
+ * both side by side. Only functions the bundle lists in SERVER_FUNCTIONS can be called, as
+ * only those are top-level (callable) in Apps Script.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { bundlePageClient, previewPageHtml, type ExampleFile } from './serverPage';
+import { injectShim } from './serverShim';
+import type { SpreadsheetJson } from './serverRuntime';
+
+/** What the HTTP layer needs from the add-on: serverRuntime.ts gives the real one. */
+export interface PreviewBackend {
+  serverFunctions: string[];
+  call(name: string, args: unknown[]): unknown;
+  spreadsheet(): SpreadsheetJson;
+}
+
+export interface PreviewServerOptions {
+  backend: PreviewBackend;
+  distDir: string;
+  srcDir: string;
+  examples: ExampleFile[];
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Added before each server call: Apps Script takes ~1 s a call, the fakes take ~0. */
+  latencyMs?: number;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Pasted inputs travel in the request; 50k history rows are a few MB, so leave room. */
+const MAX_BODY_BYTES = 200 * 1024 * 1024;
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const clientJs = await bundlePageClient(options.srcDir);
+  const page = previewPageHtml(options.examples, clientJs, 'examples/policy.json sets the coefficient to 0.05 and invited_only');
+  const server = createServer((request, response) => {
+    route(request, response, options, page).catch((error) => send(response, 500, { error: messageOf(error) }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host || '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://localhost:${port}`, port, close: () => closeServer(server) };
+}
+
+async function route(request: IncomingMessage, response: ServerResponse, options: PreviewServerOptions, page: string): Promise<void> {
+  const path = (request.url || '/').split('?')[0];
+  if (request.method === 'GET' && path === '/') return sendHtml(response, page);
+  if (request.method === 'GET' && path === '/sidebar') {
+    // Read on every request, so a rebuild shows on reload without restarting the server.
+    const html = await readFile(join(options.distDir, 'Sidebar.html'), 'utf8');
+    return sendHtml(response, injectShim(html, options.backend.serverFunctions));
+  }
+  if (request.method === 'GET' && path === '/api/spreadsheet') return send(response, 200, options.backend.spreadsheet());
+  const run = /^\/api\/run\/([^/]+)$/.exec(path);
+  if (run && request.method === 'POST') {
+    const name = decodeURIComponent(run[1]);
+    if (options.backend.serverFunctions.indexOf(name) < 0) return send(response, 404, { error: `${name} is not a server function of the add-on` });
+    let args: unknown;
+    try {
+      args = JSON.parse((await readBody(request)) || '[]');
+    } catch (error) {
+      return send(response, 400, { error: `the body is not JSON: ${messageOf(error)}` });
+    }
+    if (!Array.isArray(args)) return send(response, 400, { error: 'the body must be a JSON array of arguments' });
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    try {
+      // JSON round trip: the sidebar gets what google.script.run would hand it, plain data.
+      const value = options.backend.call(name, args);
+      return send(response, 200, { value: value === undefined ? null : value });
+    } catch (error) {
+      // As in Apps Script, the sidebar sees the message, not the stack.
+      return send(response, 500, { error: messageOf(error) });
+    }
+  }
+  send(response, 404, { error: `nothing at ${request.method} ${path}` });
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** Errors from the vm context are another realm's Error: `instanceof Error` is false there. */
+export function messageOf(error: unknown): string {
+  if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return String(error);
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent) return;
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function sendHtml(response: ServerResponse, html: string): void {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(html);
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Browsers keep connections alive; without this, close() would wait for them to time out.
+    server.closeAllConnections();
+  });
+}

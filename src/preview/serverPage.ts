@@ -1,0 +1,98 @@
+/**
+ * The local preview's page: an emulated spreadsheet (tabs and grid, drawn from the fake's
+ * state) beside the real built sidebar in a 300 px iframe, with the example files ready to copy.
+ * The page's own script is src/preview/serverPageClient.ts, bundled when the server starts.
+ */
+import { build } from 'esbuild';
+import { join } from 'node:path';
+
+export interface ExampleFile {
+  /** Which sidebar input it belongs in: history, campaign or targets. */
+  source: string;
+  fileName: string;
+  text: string;
+}
+
+export async function bundlePageClient(srcDir: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(srcDir, 'preview', 'serverPageClient.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    write: false,
+    charset: 'utf8',
+  });
+  return result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+/** JSON that is safe inside <script>: no "<" can close the element or open a comment. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function previewPageHtml(examples: ExampleFile[], clientJs: string, coefficientHint: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Settlement add-on · local preview</title>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<div class="sheets">
+  <div class="topbar"><span class="logo"></span><div><div class="doc">Double 11 merchant incentives</div><div class="sub">Local preview · emulated Google Sheets running the built add-on (dist/)</div></div></div>
+  <details class="examples" open>
+    <summary>Example data (examples/) — copy into the sidebar, or <button type="button" id="load-all">load all into the sidebar</button> <span class="hint">${coefficientHint}</span></summary>
+    <div id="example-boxes" class="boxes"></div>
+  </details>
+  <div class="grid-wrap" id="grid" data-testid="sheet-grid"></div>
+  <div class="tabbar" id="tabs" data-testid="sheet-tabs"></div>
+</div>
+<aside class="sidebar">
+  <div class="sidebar-title">Settlement <span>×</span></div>
+  <iframe id="sidebar" src="/sidebar" title="Sidebar" data-testid="sidebar-frame"></iframe>
+</aside>
+<script>window.PREVIEW_EXAMPLES = ${scriptJson(examples)};</script>
+<script>${clientJs}</script>
+</body>
+</html>`;
+}
+
+const PAGE_CSS = `
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; }
+body { display: flex; font: 13px/1.4 Arial, Roboto, "PingFang SC", "Microsoft YaHei", sans-serif; color: #202124; background: #f8f9fa; }
+.sheets { flex: 1; min-width: 0; display: flex; flex-direction: column; }
+.topbar { display: flex; gap: 10px; align-items: center; padding: 8px 14px; background: #fff; border-bottom: 1px solid #dadce0; }
+.logo { width: 22px; height: 28px; border-radius: 3px; background: #0f9d58; box-shadow: inset 0 -9px 0 #0b8043; }
+.doc { font-size: 17px; } .sub { font-size: 12px; color: #5f6368; }
+.examples { background: #fff; border-bottom: 1px solid #dadce0; padding: 6px 14px; }
+.examples summary { cursor: pointer; color: #5f6368; }
+.examples .hint { color: #5f6368; font-size: 12px; margin-left: 6px; }
+button { font: inherit; font-size: 12px; border: 1px solid #dadce0; background: #fff; border-radius: 4px; padding: 2px 8px; cursor: pointer; color: #1a73e8; }
+button:hover { background: #f1f3f4; }
+.boxes { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10px; margin: 6px 0 4px; }
+.box { border: 1px solid #dadce0; border-radius: 6px; overflow: hidden; background: #fff; }
+.box header { display: flex; gap: 6px; align-items: center; padding: 4px 8px; background: #f1f3f4; font-weight: 600; }
+.box header .rows { font-weight: 400; color: #5f6368; flex: 1; font-size: 12px; }
+.box textarea { width: 100%; height: 74px; border: 0; resize: vertical; font: 11px/1.35 ui-monospace, Menlo, Consolas, monospace; padding: 4px 8px; white-space: pre; color: #3c4043; }
+.grid-wrap { flex: 1; overflow: auto; background: #fff; }
+table.grid { border-collapse: separate; border-spacing: 0; font-size: 12px; }
+.grid th, .grid td { border-right: 1px solid #e2e3e3; border-bottom: 1px solid #e2e3e3; padding: 2px 6px; white-space: nowrap; max-width: 260px; overflow: hidden; text-overflow: ellipsis; height: 21px; }
+.grid thead th { position: sticky; top: 0; background: #f8f9fa; color: #5f6368; font-weight: 400; z-index: 2; text-align: center; min-width: 64px; }
+.grid tbody th { position: sticky; left: 0; background: #f8f9fa; color: #5f6368; font-weight: 400; text-align: center; min-width: 40px; z-index: 1; }
+.grid thead th:first-child { left: 0; z-index: 3; }
+.grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.grid td.formula { color: #b06000; font-style: italic; }
+.grid tr.frozen td { background: #f1f8e9; font-weight: 600; border-bottom: 2px solid #bdc1c6; }
+.grid .more td { color: #5f6368; font-style: italic; }
+.empty { padding: 40px; color: #5f6368; }
+.tabbar { display: flex; gap: 2px; padding: 0 8px; background: #f1f3f4; border-top: 1px solid #dadce0; overflow-x: auto; min-height: 34px; align-items: stretch; }
+.tabbar button { border: 0; border-radius: 0; background: transparent; color: #3c4043; padding: 6px 14px; font-size: 13px; white-space: nowrap; }
+.tabbar button.on { background: #fff; color: #188038; font-weight: 600; box-shadow: inset 0 -3px 0 #188038; }
+.sidebar { width: 302px; flex: none; display: flex; flex-direction: column; background: #fff; border-left: 1px solid #dadce0; box-shadow: -1px 0 4px rgba(60,64,67,.12); }
+.sidebar-title { display: flex; justify-content: space-between; padding: 12px 14px; font-size: 16px; border-bottom: 1px solid #dadce0; }
+.sidebar-title span { color: #5f6368; }
+.sidebar iframe { width: 300px; flex: 1; border: 0; }
+`;

@@ -1,0 +1,56 @@
+/**
+ * The only way the sidebar builds DOM. Pasted merchant names and issue values are data from a
+ * back-office export, so they only ever enter the page as text nodes: there is no innerHTML
+ * here, and a name like `<img src=x onerror=…>` shows literally.
+ */
+export type Child = Node | string | number | null | undefined | false;
+
+export interface Attrs {
+  [name: string]: string | number | boolean | undefined | ((event: Event) => void);
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, children: Child[] = []): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.keys(attrs).forEach((name) => {
+    const value = attrs[name];
+    if (value === undefined || value === false) return;
+    if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value);
+    else if (name === 'class') node.className = String(value);
+    else if (name === 'text') node.textContent = String(value);
+    else if (value === true) node.setAttribute(name, '');
+    else node.setAttribute(name, String(value));
+  });
+  append(node, children);
+  return node;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  children.forEach((child) => {
+    if (child === null || child === undefined || child === false) return;
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  });
+}
+
+/** Replaces a node's content; the new children go through the same text-only path. */
+export function replaceChildren(parent: Node, children: Child[]): void {
+  while (parent.firstChild) parent.removeChild(parent.firstChild);
+  append(parent, children);
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`sidebar: #${id} is missing from Sidebar.html`);
+  return node as T;
+}
+
+/** Runs `task` once input has been quiet for `ms`; a paste of 50k rows fires one preview, not many. */
+export function debounce(task: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      task();
+    }, ms);
+  };
+}

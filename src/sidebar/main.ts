@@ -1,0 +1,103 @@
+/**
+ * The sidebar: inputs on top, the live preview under them, and the fill button pinned to the
+ * bottom of the 300 px panel so it is always in reach however long the preview grows.
+ */
+import type { InputSource, SettlementRequest, SidebarContext } from '../addon/protocol';
+import { byId, debounce, el, replaceChildren } from './dom';
+import { fillControl } from './fill';
+import { chooseLanguage, language, setLanguage, t } from './i18n';
+import { policyForm, type PolicyChoice } from './policyForm';
+import { computePreview, renderPreview, type PreviewState } from './preview';
+import { hasServer, server } from './server';
+import { sourcePicker } from './sourcePicker';
+
+/** A context call that never answers must not leave the sidebar blank. */
+const CONTEXT_TIMEOUT_MS = 8000;
+/** Long enough to let a paste or a burst of typing settle, short enough to feel live. */
+const PREVIEW_DEBOUNCE_MS = 100;
+
+async function loadContext(): Promise<SidebarContext> {
+  const standalone: SidebarContext = { language: chooseLanguage(undefined, navigator.language), sheets: [] };
+  if (!hasServer()) return standalone;
+  const timeout = new Promise<SidebarContext>((resolve) => setTimeout(() => resolve(standalone), CONTEXT_TIMEOUT_MS));
+  return Promise.race([server.getSidebarContext().catch(() => standalone), timeout]);
+}
+
+async function start(): Promise<void> {
+  const app = byId('app');
+  setLanguage(chooseLanguage(undefined, navigator.language));
+  replaceChildren(app, [el('p', { class: 'muted', text: t('loading') })]);
+  const context = await loadContext();
+  setLanguage(chooseLanguage(context.language, navigator.language));
+  document.documentElement.lang = language() === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('title');
+
+  const preview = el('div', { class: 'preview', 'data-testid': 'preview', 'aria-live': 'polite' });
+  const recompute = debounce(() => update(), PREVIEW_DEBOUNCE_MS);
+  // aria-busy from the first keystroke to the new preview: screen readers, and tests, know to wait.
+  const refresh = () => {
+    preview.setAttribute('aria-busy', 'true');
+    recompute();
+  };
+  const history = sourcePicker('history', t('history'), context, refresh);
+  const campaign = sourcePicker('campaign', t('campaign'), context, refresh);
+  const targets = sourcePicker('targets', t('targets'), context, refresh);
+  const policy = policyForm(context, refresh);
+  let lines = 0;
+  /** Counts renders, so a test or benchmark can wait for the preview of what it just typed. */
+  let generation = 0;
+
+  const fill = fillControl(() => {
+    const h = history.request();
+    const c = campaign.request();
+    if (!h || !c) return undefined;
+    const choice = policy.read();
+    const request: SettlementRequest = {
+      history: h,
+      campaign: c,
+      coefficient: choice.coefficient,
+      options: choice.options,
+      usePolicySheet: choice.usePolicySheet,
+      language: language(),
+    };
+    const tg: InputSource | undefined = targets.request();
+    if (tg) request.targets = tg;
+    return { request, lines };
+  });
+
+  function update(): void {
+    const started = performance.now();
+    const choice = policy.read();
+    const state = computePreview(history.table(), campaign.table(), targets.table(), choice);
+    lines = state.kind === 'ready' ? state.run.settlement.lines.length : 0;
+    renderPreview(preview, state);
+    preview.setAttribute('data-ms', String(Math.round(performance.now() - started)));
+    preview.setAttribute('data-generation', String(++generation));
+    preview.setAttribute('data-lines', String(lines));
+    preview.setAttribute('aria-busy', 'false');
+    fill.update(whyNotReady(state, choice));
+  }
+
+  function whyNotReady(state: PreviewState, choice: PolicyChoice): string | undefined {
+    if (!history.request()) return t('whyNoHistory');
+    if (!campaign.request()) return t('whyNoCampaign');
+    if (state.kind === 'pending') return t('whyWaitRange');
+    if (choice.coefficientState === 'missing') return t('whyNoCoefficient');
+    if (choice.coefficientState === 'invalid') return t('whyBadCoefficient', { value: choice.coefficient });
+    if (state.kind !== 'ready') return t('whyTableError');
+    if (!hasServer()) return t('whyNoServer');
+    return undefined;
+  }
+
+  replaceChildren(app, [
+    el('header', {}, [el('h1', { text: t('title') })]),
+    el('main', {}, [history.element, campaign.element, targets.element, policy.element, preview]),
+    el('footer', {}, [fill.element]),
+  ]);
+  update();
+}
+
+start().catch((error) => {
+  // Only the message: a stack trace helps nobody in a 300 px panel.
+  replaceChildren(byId('app'), [el('p', { class: 'error', text: error instanceof Error ? error.message : String(error) })]);
+});
