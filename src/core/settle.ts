@@ -50,7 +50,10 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
 
   const lines = days.map((day): SettlementLine => {
     const unpaid = (status: LineStatus, reason: Reason, shownBaseline: number | null): SettlementLine => ({
-      ...identity(day, input),
+      merchantId: day.merchantId,
+      merchantName: nameOf(day, input),
+      date: day.date,
+      gmvFen: day.gmvFen,
       baselineFen: shownBaseline,
       incrementalFen: 0,
       tier: 0,
@@ -86,11 +89,22 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
         : day.gmvFen > baselineFen
           ? { code: 'below_first_tier', gmvFen: day.gmvFen, baselineFen, thresholdFen: thresholds[0] }
           : { code: 'not_above_baseline', gmvFen: day.gmvFen, baselineFen };
+    // Written out, not spread: {...a, ...b} built 300k lines as slow dictionary objects (7× slower).
     return {
-      ...identity(day, input),
+      merchantId: day.merchantId,
+      merchantName: nameOf(day, input),
+      date: day.date,
+      gmvFen: day.gmvFen,
       baselineFen,
-      ...result,
+      incrementalFen: result.incrementalFen,
+      tier: result.tier,
       adSpendFen: day.adSpendFen,
+      cashbackRate: result.cashbackRate,
+      cashbackFen: result.cashbackFen,
+      coefficient: result.coefficient,
+      redPacketFen: result.redPacketFen,
+      cashTotalFen: result.cashTotalFen,
+      trafficCap: result.trafficCap,
       trafficGranted: 0,
       status: result.tier > 0 ? 'qualified' : 'not_qualified',
       reason,
@@ -109,13 +123,8 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
   return lines;
 }
 
-function identity(day: CampaignDay, input: SettlementInput) {
-  return {
-    merchantId: day.merchantId,
-    merchantName: day.merchantName || input.names.get(day.merchantId) || '',
-    date: day.date,
-    gmvFen: day.gmvFen,
-  };
+function nameOf(day: CampaignDay, input: SettlementInput): string {
+  return day.merchantName || input.names.get(day.merchantId) || '';
 }
 
 function summarise(merchantId: string, lines: SettlementLine[], input: SettlementInput): MerchantSummary {
