@@ -28,10 +28,15 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const byMerchant = new Map<string, Accumulator>();
   const names = new Map<string, string>();
   const f = mapping.fields;
+  // A merchant's rows usually come together, so the last accumulator is kept at hand.
+  let lastId: string | undefined;
+  let lastAcc: Accumulator | undefined;
   const merchant = (id: string): Accumulator => {
+    if (id === lastId && lastAcc) return lastAcc;
     let acc = byMerchant.get(id);
     if (!acc) byMerchant.set(id, (acc = { sumFen: 0, days: 0, dates: [], rows: [] }));
-    return acc;
+    lastId = id;
+    return (lastAcc = acc);
   };
 
   /** Adds one day of GMV unless it is a duplicate or falls in the campaign. */

@@ -21,11 +21,13 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function readMerchantId(raw: Cell): MerchantIdRead {
   if (raw === null || raw === undefined) return { kind: 'blank' };
   if (typeof raw === 'string') {
-    // NFKC so a full-width "００１２３" typed in a Chinese IME is the same merchant as "00123".
-    const id = NON_ASCII.test(raw) ? raw.normalize('NFKC').trim() : raw.trim();
-    if (id === '') return { kind: 'blank' };
-    if (CONVERTED.test(id)) return { kind: 'error', expected: EXPECT_CONVERTED };
-    return { kind: 'id', id };
+    // A long export repeats each id on ~30 consecutive rows, so the last answer is kept
+    // (frozen: every caller gets the same object).
+    if (raw !== lastText) {
+      lastText = raw;
+      lastRead = Object.freeze(readIdText(raw));
+    }
+    return lastRead;
   }
   if (typeof raw === 'number') {
     // A whole number up to 2^53 is exactly the digits that were typed; beyond that, or with a
@@ -34,4 +36,15 @@ export function readMerchantId(raw: Cell): MerchantIdRead {
     return { kind: 'error', expected: EXPECT_CONVERTED };
   }
   return { kind: 'error', expected: EXPECT_ID };
+}
+
+let lastText: string | undefined;
+let lastRead: MerchantIdRead = { kind: 'blank' };
+
+function readIdText(raw: string): MerchantIdRead {
+  // NFKC so a full-width "００１２３" typed in a Chinese IME is the same merchant as "00123".
+  const id = NON_ASCII.test(raw) ? raw.normalize('NFKC').trim() : raw.trim();
+  if (id === '') return { kind: 'blank' };
+  if (CONVERTED.test(id)) return { kind: 'error', expected: EXPECT_CONVERTED };
+  return { kind: 'id', id };
 }
