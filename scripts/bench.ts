@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: a benchmark, not a test. Generates 100k merchants × 30 history days (a ~90 MB
+ * long CSV) + 3 campaign days into bench-data/ (gitignored), then measures in the same run:
+ *   - the CLI end to end (a fresh `node bin/gmv-settle.js` process writing CSV to a file),
+ *   - DuckDB (in memory) doing the same baseline aggregation and the join to the campaign,
+ *   - one TIER_REWARD call over 10k rows.
+ * Goals (issue 2): CLI ≤ 4× DuckDB; TIER_REWARD 10k rows ≤ 0.2 s. The README quotes the figures.
+ * Options: --merchants N (default 100000), --runs N (default 3), --regenerate, --bin PATH (another
+ * copy of bin/gmv-settle.js, to compare a change against the same data).
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const MERCHANTS = option('merchants', 100000);
+const RUNS = option('runs', 3);
+const BIN = args.includes('--bin') ? args[args.indexOf('--bin') + 1] : 'bin/gmv-settle.js';
+const HISTORY_DAYS = 30;
+const CAMPAIGN_DAYS = ['2025-11-11', '2025-11-12', '2025-11-13'];
+const DIR = resolve('bench-data');
+const HISTORY = join(DIR, 'history.csv');
+const CAMPAIGN = join(DIR, 'campaign.csv');
+const CLI_OUT = join(DIR, 'settlement.csv');
+const DUCKDB_OUT = join(DIR, 'duckdb-out.csv');
+
+/** Deterministic data, so runs on different days measure the same input. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate() {
+  const marker = join(DIR, `generated-${MERCHANTS}`);
+  if (existsSync(marker) && !args.includes('--regenerate')) return;
+  mkdirSync(DIR, { recursive: true });
+  const random = prng(42);
+  const baselines = Array.from({ length: MERCHANTS }, () => Math.exp(Math.log(20000) + random() * Math.log(50)));
+  const id = (m: number) => String(m + 1).padStart(8, '0'); // leading zeros, as real ids have
+  const days = Array.from({ length: HISTORY_DAYS }, (_, d) => new Date(Date.UTC(2025, 9, 12 + d)).toISOString().slice(0, 10));
+
+  // Written in ~1 MB chunks: one string for 90 MB would be slower and needlessly large.
+  const writeRows = (path: string, header: string, rowsOf: (m: number) => string) => {
+    const fd = openSync(path, 'w');
+    let chunk = header + '\n';
+    for (let m = 0; m < MERCHANTS; m++) {
+      chunk += rowsOf(m);
+      if (chunk.length > 1 << 20) { writeSync(fd, chunk); chunk = ''; }
+    }
+    writeSync(fd, chunk);
+    closeSync(fd);
+  };
+  const money = (yuan: number) => yuan.toFixed(2);
+  writeRows(HISTORY, 'merchant_id,date,gmv', (m) =>
+    days.map((date) => `${id(m)},${date},${money(baselines[m] * (0.75 + random() / 2))}\n`).join(''));
+  writeRows(CAMPAIGN, 'merchant_id,date,gmv,ad_spend', (m) =>
+    CAMPAIGN_DAYS.map((date) => `${id(m)},${date},${money(baselines[m] * (0.6 + random() * 4))},${money(baselines[m] * random() * 0.08)}\n`).join(''));
+  writeFileSync(marker, new Date().toISOString());
+}
+
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const seconds = (ms: number) => (ms / 1000).toFixed(2) + ' s';
+
+function timeCli(): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [BIN, '--history', HISTORY, '--campaign', CAMPAIGN, '--coefficient', '0.05', '--format', 'csv', '--out', CLI_OUT], { encoding: 'utf8' });
+    times.push(performance.now() - start);
+    if (run.status !== 0) throw new Error(`the CLI failed (exit ${run.status}):\n${run.stderr}`);
+    if (i === 0) process.stdout.write('  CLI: ' + (run.stderr.split('\n').find((l) => l.startsWith('rows read')) || '') + '\n');
+  }
+  return times;
+}
+
+async function timeDuckDb(): Promise<{ aggregate: number[]; withJoin: number[] }> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const csv = (path: string) => `read_csv('${path}', header = true, types = {'merchant_id': 'VARCHAR'})`;
+  const baseline = `SELECT merchant_id, round(avg(gmv), 2) AS baseline_avg FROM ${csv(HISTORY)} GROUP BY 1`;
+  const aggregate: number[] = [];
+  const withJoin: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // A fresh in-memory database each run: nothing cached between runs, as for the CLI.
+    let start = performance.now();
+    let db = await DuckDBInstance.create(':memory:');
+    let connection = await db.connect();
+    const rows = await connection.runAndReadAll(baseline);
+    aggregate.push(performance.now() - start);
+    if (i === 0) process.stdout.write(`  DuckDB: ${rows.currentRowCount} merchant baselines\n`);
+    connection.closeSync();
+
+    start = performance.now();
+    db = await DuckDBInstance.create(':memory:');
+    connection = await db.connect();
+    await connection.run(
+      `COPY (WITH b AS (${baseline}) SELECT c.*, b.baseline_avg FROM ${csv(CAMPAIGN)} c LEFT JOIN b USING (merchant_id)) TO '${DUCKDB_OUT}' (HEADER)`,
+    );
+    withJoin.push(performance.now() - start);
+    connection.closeSync();
+  }
+  return { aggregate, withJoin };
+}
+
+/** One TIER_REWARD call as Sheets makes it: n×1 day GMV, n×30 history, n×1 ad spend. */
+async function timeTierReward(): Promise<{ cold: number; warm: number } | string> {
+  const modulePath = '../src/functions/index.ts';
+  let TIER_REWARD: ((...args: unknown[]) => unknown) | undefined;
+  try {
+    ({ TIER_REWARD } = (await import(modulePath)) as { TIER_REWARD?: (...args: unknown[]) => unknown });
+  } catch (error) {
+    return `skipped: src/functions/index.ts could not be loaded (${(error as Error).message.split('\n')[0]})`;
+  }
+  if (typeof TIER_REWARD !== 'function') return 'skipped: src/functions/index.ts exports no TIER_REWARD';
+  const random = prng(7);
+  const rows = 10000;
+  const history = Array.from({ length: rows }, () => Array.from({ length: HISTORY_DAYS }, () => Math.round(100000 + random() * 4e7) / 100));
+  const dayGmv = history.map((h) => [Math.round(h[0] * (0.5 + random() * 4) * 100) / 100]);
+  const adSpend = history.map((h) => [Math.round(h[0] * random() * 8) / 100]);
+  const call = () => {
+    const start = performance.now();
+    const result = TIER_REWARD!(dayGmv, history, adSpend, 0.05) as unknown[][];
+    const elapsed = performance.now() - start;
+    if (!Array.isArray(result) || result.length !== rows) throw new Error('TIER_REWARD did not return one row per input row');
+    return elapsed;
+  };
+  const cold = call(); // what a recalculation in a fresh runtime pays
+  const warm = median(Array.from({ length: 5 }, call));
+  return { cold, warm };
+}
+
+async function main() {
+  const generateStart = performance.now();
+  generate();
+  const size = (p: string) => (statSync(p).size / 1e6).toFixed(1) + ' MB';
+  console.log(`bench-data: ${MERCHANTS} merchants × ${HISTORY_DAYS} days, history ${size(HISTORY)}, campaign ${size(CAMPAIGN)} (ready in ${seconds(performance.now() - generateStart)})`);
+  console.log(`machine: ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, node ${process.version}; ${RUNS} runs each`);
+
+  const cli = timeCli();
+  const duck = await timeDuckDb();
+  const reward = await timeTierReward();
+
+  const cliMedian = median(cli);
+  const duckMedian = median(duck.withJoin);
+  const ratio = cliMedian / duckMedian;
+  const rows: [string, string, string][] = [
+    ['CLI end to end (csv out)', seconds(cliMedian), cli.map(seconds).join(', ')],
+    ['DuckDB baseline aggregation', seconds(median(duck.aggregate)), duck.aggregate.map(seconds).join(', ')],
+    ['DuckDB aggregation + join + CSV', seconds(duckMedian), duck.withJoin.map(seconds).join(', ')],
+    ['ratio CLI / DuckDB (agg+join)', ratio.toFixed(2) + '×', `goal ≤ 4× — ${ratio <= 4 ? 'met' : 'NOT met'}`],
+  ];
+  if (typeof reward === 'string') rows.push(['TIER_REWARD 10k rows', '—', reward]);
+  else rows.push(['TIER_REWARD 10k rows (first call)', seconds(reward.cold), `warm median ${seconds(reward.warm)}; goal ≤ 0.2 s — ${reward.cold <= 200 ? 'met' : 'NOT met'}`]);
+
+  const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), 8));
+  console.log('\n| ' + ['measurement', 'median', 'runs / note'].map((h, c) => h.padEnd(width[c])).join(' | ') + ' |');
+  console.log('|' + width.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  rows.forEach((r) => console.log('| ' + r.map((cell, c) => cell.padEnd(width[c])).join(' | ') + ' |'));
+  const out = readFileSync(CLI_OUT, 'utf8');
+  console.log(`\nCLI wrote ${(out.length / 1e6).toFixed(1)} MB, ${out.split('\n').length - 2} lines`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
