@@ -26,14 +26,23 @@ export function decimalToFen(cny: Dec): Fen {
  * Done on the digits, with no floating point, because it runs once per history cell.
  */
 export function decimalTextToFen(text: string): Fen {
+  // Character codes, not slices and Number(): this runs once per history cell (3M times).
+  const length = text.length;
+  let i = 0;
   let negative = false;
-  let s = text;
-  if (s[0] === '-') { negative = true; s = s.slice(1); }
-  const dot = s.indexOf('.');
-  const whole = dot < 0 ? s : s.slice(0, dot);
-  const frac = dot < 0 ? '' : s.slice(dot + 1);
-  let fen = Number(whole || '0') * 100 + Number((frac + '00').slice(0, 2));
-  if (frac.length > 2 && frac.charCodeAt(2) >= 53 /* '5' */) fen += 1;
+  if (text.charCodeAt(0) === 45 /* - */) { negative = true; i = 1; }
+  let yuan = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) break;
+    yuan = yuan * 10 + (c - 48);
+  }
+  let fen = yuan * 100;
+  if (i < length) {
+    if (i + 1 < length) fen += (text.charCodeAt(i + 1) - 48) * 10;
+    if (i + 2 < length) fen += text.charCodeAt(i + 2) - 48;
+    if (i + 3 < length && text.charCodeAt(i + 3) >= 53 /* 5 */) fen += 1;
+  }
   return negative && fen !== 0 ? -fen : fen;
 }
 
@@ -49,8 +58,15 @@ export function fenToText(fen: Fen): string {
 /** Fen to "1,234.50": how a person reads money in a reason text. */
 export function fenToDisplay(fen: Fen): string {
   const text = fenToText(fen);
-  const [whole, cents] = text.split('.');
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + cents;
+  const sign = fen < 0 ? 1 : 0;
+  const dot = text.length - 3;
+  const wholeDigits = dot - sign;
+  if (wholeDigits <= 3) return text;
+  // Grouped by hand: the regex version was a tenth of the CLI's time on 300k reason texts.
+  const first = wholeDigits % 3 || 3;
+  let out = text.slice(0, sign + first);
+  for (let i = sign + first; i < dot; i += 3) out += ',' + text.slice(i, i + 3);
+  return out + text.slice(dot);
 }
 
 /** Fen to a JS number of CNY, for Sheets cells; the value is already exact to 0.01. */
@@ -61,18 +77,48 @@ export function fenToNumber(fen: Fen): number {
 /** money × rate, rounded half away from zero to whole fen (SPEC §2: cashback, red packet). */
 export function mulRate(fen: Fen, rate: Dec): Fen {
   if (fen === 0 || rate.isZero()) return 0;
-  return new Dec(fen).mul(rate).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  // Exact in integers when it fits (rate 0.05 = 5/100): 300k lines in a fraction of decimal.js's time.
+  const parts = rateParts(rate);
+  if (parts) {
+    const product = fen * parts.numerator;
+    if (Number.isSafeInteger(product)) return divideHalfAwayFromZero(product, parts.scale);
+  }
+  return new Dec(fen).mul(rate).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber() + 0; // + 0: no -0 fen
+}
+
+interface RateParts {
+  numerator: number;
+  scale: number;
+}
+
+const RATE_PARTS = new WeakMap<Dec, RateParts | null>();
+
+/** A rate as numerator / 10^k with both safe integers, or null when it has too many digits. */
+function rateParts(rate: Dec): RateParts | null {
+  let parts = RATE_PARTS.get(rate);
+  if (parts === undefined) {
+    const decimals = rate.decimalPlaces();
+    const numerator = rate.mul(new Dec(10).pow(decimals));
+    parts = decimals <= 12 && numerator.abs().lte(Number.MAX_SAFE_INTEGER) ? { numerator: numerator.toNumber(), scale: 10 ** decimals } : null;
+    RATE_PARTS.set(rate, parts);
+  }
+  return parts;
 }
 
 /** Arithmetic mean of fen values rounded half away from zero to whole fen, exactly. */
 export function meanFen(sum: Fen, count: number): Fen {
   if (!Number.isSafeInteger(sum)) return new Dec(sum).div(count).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
-  const negative = sum < 0;
-  const abs = negative ? -sum : sum;
-  let q = Math.floor(abs / count);
-  let r = abs - q * count;
+  return divideHalfAwayFromZero(sum, count);
+}
+
+/** n / d for safe integers n and d > 0, rounded half away from zero, with no rounding error. */
+function divideHalfAwayFromZero(n: number, d: number): number {
+  const negative = n < 0;
+  const abs = negative ? -n : n;
+  let q = Math.floor(abs / d);
+  let r = abs - q * d;
   // The float division may land one off near an integer; the remainder puts it right.
-  if (r < 0) { q -= 1; r += count; } else if (r >= count) { q += 1; r -= count; }
-  if (2 * r >= count) q += 1;
+  if (r < 0) { q -= 1; r += d; } else if (r >= d) { q += 1; r -= d; }
+  if (2 * r >= d) q += 1;
   return negative && q !== 0 ? -q : q;
 }

@@ -18,19 +18,23 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
   const f = mapping.fields;
   const days: CampaignDay[] = [];
   const merchantOrder: string[] = [];
-  const seenMerchants = new Set<string>();
-  const rowOfDay = new Map<string, number>();
+  // Per merchant, its dates and their rows: one look-up by id per row finds duplicates
+  // without building a merchant+date key string for each of 300k rows.
+  const daysOf = new Map<string, { dates: string[]; rows: number[] }>();
   let firstCampaignDay: string | undefined;
 
+  const ctx: RowContext = { report, row: 0, merchantId: '' };
   table.eachRow((cells, row) => {
     if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
     report.read += 1;
-    const ctx: RowContext = { report, row, merchantId: '' };
+    ctx.row = row; // one context reused for every row: no allocation per row
+    ctx.merchantId = '';
     const merchantId = idCell(ctx, cells[f.merchant_id as number]);
     if (merchantId === undefined) return;
     ctx.merchantId = merchantId;
-    if (!seenMerchants.has(merchantId)) {
-      seenMerchants.add(merchantId);
+    let seen = daysOf.get(merchantId);
+    if (!seen) {
+      daysOf.set(merchantId, (seen = { dates: [], rows: [] }));
       merchantOrder.push(merchantId);
     }
     const rejectedBefore = report.rejected;
@@ -38,24 +42,27 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
     const gmvFen = moneyCell(ctx, cells[f.gmv as number], 'GMV', 'missing', true); // net of refunds may be negative
     const adSpendFen = f.ad_spend === undefined ? 0 : moneyCell(ctx, cells[f.ad_spend], 'ad spend', 0, false);
     const merchantName = f.merchant_name === undefined ? '' : nameCell(cells[f.merchant_name]);
-    const key = merchantId + '\u0000' + (date || '');
-    const earlier = date === undefined ? undefined : rowOfDay.get(key);
-    if (earlier !== undefined) {
-      // The day already has a line (from its first row); the duplicate only blocks it.
-      report.reject(row, merchantId, date as string, `duplicate: merchant ${merchantId} already has ${date} on row ${earlier}`);
-      return;
+    if (date !== undefined) {
+      const earlier = seen.dates.indexOf(date);
+      if (earlier >= 0) {
+        // The day already has a line (from its first row); the duplicate only blocks it.
+        report.reject(row, merchantId, date, `duplicate: merchant ${merchantId} already has ${date} on row ${seen.rows[earlier]}`);
+        return;
+      }
+      seen.dates.push(date);
+      seen.rows.push(row);
     }
-    if (date !== undefined) rowOfDay.set(key, row);
     const rejected = report.rejected !== rejectedBefore;
     if (date !== undefined && !rejected && (firstCampaignDay === undefined || date < firstCampaignDay)) firstCampaignDay = date;
-    days.push({
+    const day: CampaignDay = {
       merchantId,
       merchantName,
       date: date || '',
       gmvFen: gmvFen === undefined ? null : gmvFen,
       adSpendFen: typeof adSpendFen === 'number' ? adSpendFen : 0,
-      ...(rejected ? { rejected: true } : {}),
-    });
+    };
+    if (rejected) day.rejected = true; // rare; a spread here made every day a slow dictionary object
+    days.push(day);
   });
   return { days, merchantOrder, firstCampaignDay, report };
 }

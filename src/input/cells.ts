@@ -5,7 +5,7 @@
 import type { Fen } from '../core/money';
 import { readDate } from './date';
 import { readMerchantId } from './merchantId';
-import { readMoneyFen, type Cell } from './number';
+import { plainMoneyFen, readMoneyFen, type Cell } from './number';
 import type { SourceReport } from './report';
 import { badValueMessage } from './report';
 import { cellText } from './table';
@@ -44,6 +44,11 @@ export function moneyCell(
   blank: 'missing' | 'skip' | Fen,
   allowNegative: boolean,
 ): Fen | null | undefined {
+  if (typeof cell === 'string') {
+    // The common case, without building a result object per cell.
+    const fen = plainMoneyFen(cell);
+    if (fen !== undefined && (fen >= 0 || allowNegative)) return fen;
+  }
   const read = readMoneyFen(cell);
   if (read.kind === 'fen') {
     if (read.fen < 0 && !allowNegative) {

@@ -62,10 +62,12 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     return false;
   });
 
+  const ctx: RowContext = { report, row: 0, merchantId: '' };
   table.eachRow((cells, row) => {
     if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
     report.read += 1;
-    const ctx: RowContext = { report, row, merchantId: '' };
+    ctx.row = row; // one context reused for every row: no allocation per row
+    ctx.merchantId = '';
     const merchantId = idCell(ctx, cells[f.merchant_id as number]);
     if (merchantId === undefined) return;
     ctx.merchantId = merchantId;

@@ -54,8 +54,21 @@ export function readNumber(raw: Cell, opts?: { percent?: boolean }): NumberRead 
   return readNonText(raw, EXPECT_NUMBER);
 }
 
+// Money as most exports write it ("150000", "-1234.50"): up to 13 whole digits keeps it inside
+// MAX_FEN, so no range test is needed and no intermediate objects are made.
+const PLAIN_MONEY = /^-?\d{1,13}(?:\.\d+)?$/;
+
+/** Fen of a plain money text, or undefined for anything else (then readMoneyFen decides). */
+export function plainMoneyFen(text: string): number | undefined {
+  return PLAIN_MONEY.test(text) ? decimalTextToFen(text) : undefined;
+}
+
 /** Reads money and rounds it half away from zero to whole fen on input (SPEC §3). */
 export function readMoneyFen(raw: Cell): MoneyRead {
+  if (typeof raw === 'string') {
+    const fen = plainMoneyFen(raw);
+    if (fen !== undefined) return { kind: 'fen', fen };
+  }
   const read = readNumber(raw);
   if (read.kind !== 'number') return read;
   const text = read.text;

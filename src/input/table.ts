@@ -65,6 +65,9 @@ export function cellText(cell: Cell): string {
 
 /** True for a row with nothing in it: such rows are not counted as read. */
 export function isBlankRow(cells: Cell[]): boolean {
+  // Nearly every row starts with a merchant id: one look at its first character settles it.
+  const first = cells[0];
+  if (typeof first === 'string' && first.length > 0 && first.charCodeAt(0) > 32 && first.charCodeAt(0) < 127) return false;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     if (c !== '' && c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) return false;

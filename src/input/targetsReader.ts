@@ -25,10 +25,12 @@ export function readTargets(table: Table, mapping: ColumnMapping): TargetsRead {
   const names = new Map<string, string>();
   const f = mapping.fields;
 
+  const ctx: RowContext = { report, row: 0, merchantId: '' };
   table.eachRow((cells, row) => {
     if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
     report.read += 1;
-    const ctx: RowContext = { report, row, merchantId: '' };
+    ctx.row = row; // one context reused for every row: no allocation per row
+    ctx.merchantId = '';
     const merchantId = idCell(ctx, cells[f.merchant_id as number]);
     if (merchantId === undefined) return;
     ctx.merchantId = merchantId;

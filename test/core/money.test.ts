@@ -41,3 +41,21 @@ test('fen prints as a decimal string and as a person reads it', () => {
   assert.equal(fenToDisplay(52345678), '523,456.78');
   assert.equal(fenToDisplay(-100000000), '-1,000,000.00');
 });
+
+test('money × rate agrees with exact decimal arithmetic, rounding half away from zero', () => {
+  // Reference: decimal.js on the same figures; the integer path must never differ from it.
+  const rates = ['0.3', '0.5', '1', '0.05', '0.0123', '0.333333', '1.25', '0.000001'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (const r of rates) {
+    const rate = new Dec(r);
+    for (let i = 0; i < 2000; i++) {
+      const fen = (next() % 2000000001) - 1000000000;
+      const expected = new Dec(fen).mul(rate).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber() + 0; // a -0 is 0 fen
+      assert.equal(mulRate(fen, rate), expected, `${fen} × ${r}`);
+    }
+  }
+  assert.equal(mulRate(1, new Dec('0.5')), 1); // 0.005 → 0.01
+  assert.equal(mulRate(-1, new Dec('0.5')), -1);
+  assert.equal(mulRate(2 ** 52, new Dec('0.75')), new Dec(2 ** 52).mul('0.75').toNumber()); // beyond the integer path
+});
