@@ -49,25 +49,8 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
   const thresholds = thresholdsFor(policy, input.targets && input.targets.get(merchantId));
 
   const lines = days.map((day): SettlementLine => {
-    const unpaid = (status: LineStatus, reason: Reason, shownBaseline: number | null): SettlementLine => ({
-      merchantId: day.merchantId,
-      merchantName: nameOf(day, input),
-      date: day.date,
-      gmvFen: day.gmvFen,
-      baselineFen: shownBaseline,
-      incrementalFen: 0,
-      tier: 0,
-      adSpendFen: day.adSpendFen,
-      cashbackRate: ZERO,
-      cashbackFen: 0,
-      coefficient: ZERO,
-      redPacketFen: 0,
-      cashTotalFen: 0,
-      trafficCap: 0,
-      trafficGranted: 0,
-      status,
-      reason,
-    });
+    const unpaid = (status: LineStatus, reason: Reason, shownBaseline: number | null) =>
+      unpaidLine(day, input, status, reason, shownBaseline);
     // A blocked merchant's baseline may rest on a rejected row, so none is shown.
     if (blockingIssues) return unpaid('blocked', { code: 'blocked', issues: blockingIssues }, null);
     if (!invited) return unpaid('not_invited', { code: 'not_invited' }, baselineFen);
@@ -121,6 +104,29 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
     else if (line.reason.code === 'qualified') line.reason.trafficUsedUp = true;
   });
   return lines;
+}
+
+/** A line that pays nothing (blocked, not invited, no baseline): its reason says why. */
+function unpaidLine(day: CampaignDay, input: SettlementInput, status: LineStatus, reason: Reason, shownBaseline: number | null): SettlementLine {
+  return {
+    merchantId: day.merchantId,
+    merchantName: nameOf(day, input),
+    date: day.date,
+    gmvFen: day.gmvFen,
+    baselineFen: shownBaseline,
+    incrementalFen: 0,
+    tier: 0,
+    adSpendFen: day.adSpendFen,
+    cashbackRate: ZERO,
+    cashbackFen: 0,
+    coefficient: ZERO,
+    redPacketFen: 0,
+    cashTotalFen: 0,
+    trafficCap: 0,
+    trafficGranted: 0,
+    status,
+    reason,
+  };
 }
 
 function nameOf(day: CampaignDay, input: SettlementInput): string {

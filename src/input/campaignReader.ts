@@ -38,7 +38,8 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
       merchantOrder.push(merchantId);
     }
     const rejectedBefore = report.rejected;
-    const date = dateCell(ctx, cells[f.date as number]);
+    const read = dateCell(ctx, cells[f.date as number]);
+    const date = read && read.iso;
     const gmvFen = moneyCell(ctx, cells[f.gmv as number], 'GMV', 'missing', true); // net of refunds may be negative
     const adSpendFen = f.ad_spend === undefined ? 0 : moneyCell(ctx, cells[f.ad_spend], 'ad spend', 0, false);
     const merchantName = f.merchant_name === undefined ? '' : nameCell(cells[f.merchant_name]);

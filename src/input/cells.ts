@@ -3,7 +3,7 @@
  * name, the value and what was expected. Shared by the history, campaign and targets readers.
  */
 import type { Fen } from '../core/money';
-import { readDate } from './date';
+import { readDate, type DateValue } from './date';
 import { readMerchantId } from './merchantId';
 import { plainMoneyFen, readMoneyFen, type Cell } from './number';
 import type { SourceReport } from './report';
@@ -25,9 +25,9 @@ export function idCell(ctx: RowContext, cell: Cell): string | undefined {
   return undefined;
 }
 
-export function dateCell(ctx: RowContext, cell: Cell, label = 'date'): string | undefined {
+export function dateCell(ctx: RowContext, cell: Cell, label = 'date'): DateValue | undefined {
   const read = readDate(cell);
-  if (read.kind === 'date') return read.iso;
+  if (read.kind === 'date') return read;
   if (read.kind === 'blank') ctx.report.reject(ctx.row, ctx.merchantId, '', `${label} is missing`);
   else ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), badValueMessage(label, cellText(cell), read.expected));
   return undefined;

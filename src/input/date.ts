@@ -6,7 +6,9 @@
  */
 import { isDateValue, type Cell } from './number';
 
-export type DateRead = { kind: 'blank' } | { kind: 'date'; iso: string } | { kind: 'error'; expected: string };
+/** A read date: `iso` for people and output, `serial` (Sheets day number) for fast comparison. */
+export type DateValue = { kind: 'date'; iso: string; serial: number };
+export type DateRead = { kind: 'blank' } | DateValue | { kind: 'error'; expected: string };
 
 const EXPECT_DATE = 'a date with the year first, such as 2025-11-11';
 const EXPECT_NO_YEAR = 'a date with the year first, such as 2025-11-11 (this one has no year)';
@@ -83,14 +85,14 @@ function readDateText(raw: string): DateRead {
 function fromSerial(serial: number): DateRead {
   // Serial 0 and below are what Sheets gives time-only or blank-as-zero cells, not real days.
   if (serial < 1 || serial > MAX_SERIAL) return { kind: 'error', expected: EXPECT_REAL };
-  return { kind: 'date', iso: serialToIso(serial) };
+  return { kind: 'date', iso: serialToIso(serial), serial: Math.floor(serial) };
 }
 
 function fromParts(year: number, month: number, day: number): DateRead {
   if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { kind: 'error', expected: EXPECT_REAL };
   }
-  return { kind: 'date', iso: isoText(year, month, day) };
+  return { kind: 'date', iso: isoText(year, month, day), serial: daysFromCivil(year, month, day) - SERIAL_EPOCH };
 }
 
 /** `YYYY-MM-DD` to a Sheets serial day number (1899-12-30 is 0). */

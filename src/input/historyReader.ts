@@ -5,6 +5,7 @@
 import { fenToText } from '../core/money';
 import type { MerchantHistory } from '../core/settlement';
 import { dateCell, idCell, moneyCell, nameCell, RowContext } from './cells';
+import { isoToSerial } from './date';
 import type { ColumnMapping } from './columns';
 import { SourceReport } from './report';
 import { isBlankRow, type Table } from './table';
@@ -16,12 +17,17 @@ export interface HistoryRead {
 }
 
 interface Accumulator extends MerchantHistory {
-  /** Dates seen, with their rows, to find duplicates (SPEC §4). */
-  dates: string[];
+  /** Serial day numbers seen, with their rows, to find duplicates (SPEC §4); numbers compare fastest. */
+  dates: number[];
   rows: number[];
 }
 
 const LEFT_OUT = 'dated on or after the first campaign day';
+
+interface DayOfHistory {
+  iso: string;
+  serial: number;
+}
 
 export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignDay: string | undefined): HistoryRead {
   const report = new SourceReport('history');
@@ -40,13 +46,13 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   };
 
   /** Adds one day of GMV unless it is a duplicate or falls in the campaign. */
-  const addDay = (ctx: RowContext, acc: Accumulator, date: string, gmvFen: number | null): boolean => {
-    const previous = acc.dates.indexOf(date);
+  const addDay = (ctx: RowContext, acc: Accumulator, date: DayOfHistory, gmvFen: number | null): boolean => {
+    const previous = acc.dates.indexOf(date.serial);
     if (previous >= 0) {
-      report.reject(ctx.row, ctx.merchantId, date, `duplicate: merchant ${ctx.merchantId} already has ${date} on row ${acc.rows[previous]}`);
+      report.reject(ctx.row, ctx.merchantId, date.iso, `duplicate: merchant ${ctx.merchantId} already has ${date.iso} on row ${acc.rows[previous]}`);
       return false;
     }
-    acc.dates.push(date);
+    acc.dates.push(date.serial);
     acc.rows.push(ctx.row);
     if (gmvFen !== null) {
       acc.sumFen += gmvFen;
@@ -56,11 +62,14 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   };
 
   // Wide: a date column on or after the campaign is set aside once, at its heading.
-  const wideColumns = mapping.dateColumns.filter((column) => {
-    if (firstCampaignDay === undefined || column.date < firstCampaignDay) return true;
-    report.note(mapping.headerRowNumber, column.date, `column ${column.date} is ${LEFT_OUT} (${firstCampaignDay}); left out of the baseline`);
-    return false;
-  });
+  const wideColumns = mapping.dateColumns
+    .filter((column) => {
+      if (firstCampaignDay === undefined || column.date < firstCampaignDay) return true;
+      report.note(mapping.headerRowNumber, column.date, `column ${column.date} is ${LEFT_OUT} (${firstCampaignDay}); left out of the baseline`);
+      return false;
+    })
+    .map((column) => ({ index: column.index, day: { iso: column.date, serial: isoToSerial(column.date) } }));
+  const firstCampaignSerial = firstCampaignDay === undefined ? Infinity : isoToSerial(firstCampaignDay);
 
   const ctx: RowContext = { report, row: 0, merchantId: '' };
   table.eachRow((cells, row) => {
@@ -93,8 +102,8 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
       const date = dateCell(ctx, cells[f.date as number]);
       const gmvFen = moneyCell(ctx, cells[f.gmv as number], 'GMV', 'skip', true);
       if (date === undefined || gmvFen === undefined) return;
-      if (firstCampaignDay !== undefined && date >= firstCampaignDay) {
-        report.reject(row, merchantId, date, `${date} is ${LEFT_OUT} (${firstCampaignDay}); left out of the baseline`, false);
+      if (date.serial >= firstCampaignSerial) {
+        report.reject(row, merchantId, date.iso, `${date.iso} is ${LEFT_OUT} (${firstCampaignDay}); left out of the baseline`, false);
         return;
       }
       addDay(ctx, acc, date, gmvFen);
@@ -103,9 +112,9 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
     // Wide: every date cell of the row; any bad cell rejects the row and blocks the merchant.
     for (const column of wideColumns) {
-      const gmvFen = moneyCell(ctx, cells[column.index], `GMV on ${column.date}`, 'skip', true);
+      const gmvFen = moneyCell(ctx, cells[column.index], `GMV on ${column.day.iso}`, 'skip', true);
       if (gmvFen === undefined) continue;
-      addDay(ctx, acc, column.date, gmvFen);
+      addDay(ctx, acc, column.day, gmvFen);
     }
   });
 

@@ -5,7 +5,8 @@ import { readDate, isoToSerial, serialToIso } from '../../src/input/date';
 const YEAR_FIRST = 'a date with the year first, such as 2025-11-11';
 
 function assertDates(cases: [unknown, string][]): void {
-  for (const [raw, iso] of cases) assert.deepEqual(readDate(raw as never), { kind: 'date', iso }, String(raw));
+  // The serial must be the same day as the ISO text (checked against isoToSerial's own tests below).
+  for (const [raw, iso] of cases) assert.deepEqual(readDate(raw as never), { kind: 'date', iso, serial: isoToSerial(iso as string) }, String(raw));
 }
 
 function expectedFor(raw: unknown): string {
@@ -116,7 +117,7 @@ describe('readDate', () => {
       const iso = serialToIso(serial);
       assert.equal((readDate(iso.replace(/-/g, '/')) as { iso: string }).iso, iso);
     }
-    assert.deepEqual(readDate('2025-11-11'), { kind: 'date', iso: '2025-11-11' });
+    assert.deepEqual(readDate('2025-11-11'), { kind: 'date', iso: '2025-11-11', serial: 45972 });
   });
 });
 
