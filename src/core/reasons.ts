@@ -44,7 +44,7 @@ export function describeReason(reason: Reason, language: Language): string {
       const more = reason.issues.length - 1;
       const where = first.row > 0 ? (zh ? `${sourceName(first.source, true)}第${first.row}行` : `row ${first.row} of ${first.source}`) : sourceName(first.source, zh);
       const tail = more > 0 ? (zh ? `(另有${more}处)` : ` (and ${more} more)`) : '';
-      return zh ? `已冻结:${where}:${first.message}${tail}` : `blocked: ${where}: ${first.message}${tail}`;
+      return zh ? `已冻结:${where}:${first.messageZh}${tail}` : `blocked: ${where}: ${first.message}${tail}`;
     }
   }
 }

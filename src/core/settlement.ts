@@ -11,7 +11,10 @@ export interface InputIssue {
   row: number;
   merchantId: string;
   value: string;
+  /** English: the CLI/JSON contract. */
   message: string;
+  /** The same in Chinese, for the sidebar and a zh settlement. */
+  messageZh: string;
   /** false for rows that were read and set aside without being wrong (history inside the campaign). */
   blocksMerchant: boolean;
 }

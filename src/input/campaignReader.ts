@@ -2,6 +2,7 @@
 import type { CampaignDay } from '../core/settlement';
 import { dateCell, idCell, moneyCell, nameCell, RowContext } from './cells';
 import type { ColumnMapping } from './columns';
+import { ISSUE_TEXT, LABELS } from './issueText';
 import { SourceReport } from './report';
 import { isBlankRow, type Table } from './table';
 
@@ -40,14 +41,14 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
     const rejectedBefore = report.rejected;
     const read = dateCell(ctx, cells[f.date as number]);
     const date = read && read.iso;
-    const gmvFen = moneyCell(ctx, cells[f.gmv as number], 'GMV', 'missing', true); // net of refunds may be negative
-    const adSpendFen = f.ad_spend === undefined ? 0 : moneyCell(ctx, cells[f.ad_spend], 'ad spend', 0, false);
+    const gmvFen = moneyCell(ctx, cells[f.gmv as number], LABELS.gmv, 'missing', true); // net of refunds may be negative
+    const adSpendFen = f.ad_spend === undefined ? 0 : moneyCell(ctx, cells[f.ad_spend], LABELS.adSpend, 0, false);
     const merchantName = f.merchant_name === undefined ? '' : nameCell(cells[f.merchant_name]);
     if (date !== undefined) {
       const earlier = seen.dates.indexOf(date);
       if (earlier >= 0) {
         // The day already has a line (from its first row); the duplicate only blocks it.
-        report.reject(row, merchantId, date, `duplicate: merchant ${merchantId} already has ${date} on row ${seen.rows[earlier]}`);
+        report.reject(row, merchantId, date, ISSUE_TEXT.duplicateDay(merchantId, date, seen.rows[earlier]));
         return;
       }
       seen.dates.push(date);

@@ -7,7 +7,7 @@ import { readDate, type DateValue } from './date';
 import { readMerchantId } from './merchantId';
 import { plainMoneyFen, readMoneyFen, type Cell } from './number';
 import type { SourceReport } from './report';
-import { badValueMessage } from './report';
+import { ISSUE_TEXT, LABELS, type ColumnLabel } from './issueText';
 import { cellText } from './table';
 
 export interface RowContext {
@@ -20,16 +20,16 @@ export interface RowContext {
 export function idCell(ctx: RowContext, cell: Cell): string | undefined {
   const read = readMerchantId(cell);
   if (read.kind === 'id') return read.id;
-  if (read.kind === 'blank') ctx.report.reject(ctx.row, '', '', 'merchant id is missing');
-  else ctx.report.reject(ctx.row, '', cellText(cell), badValueMessage('merchant id', cellText(cell), read.expected));
+  if (read.kind === 'blank') ctx.report.reject(ctx.row, '', '', ISSUE_TEXT.missing(LABELS.merchantId));
+  else ctx.report.reject(ctx.row, '', cellText(cell), ISSUE_TEXT.badValue(LABELS.merchantId, cellText(cell), read.expected));
   return undefined;
 }
 
-export function dateCell(ctx: RowContext, cell: Cell, label = 'date'): DateValue | undefined {
+export function dateCell(ctx: RowContext, cell: Cell, label: ColumnLabel = LABELS.date): DateValue | undefined {
   const read = readDate(cell);
   if (read.kind === 'date') return read;
-  if (read.kind === 'blank') ctx.report.reject(ctx.row, ctx.merchantId, '', `${label} is missing`);
-  else ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), badValueMessage(label, cellText(cell), read.expected));
+  if (read.kind === 'blank') ctx.report.reject(ctx.row, ctx.merchantId, '', ISSUE_TEXT.missing(label));
+  else ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), ISSUE_TEXT.badValue(label, cellText(cell), read.expected));
   return undefined;
 }
 
@@ -40,7 +40,7 @@ export function dateCell(ctx: RowContext, cell: Cell, label = 'date'): DateValue
 export function moneyCell(
   ctx: RowContext,
   cell: Cell,
-  label: string,
+  label: ColumnLabel,
   blank: 'missing' | 'skip' | Fen,
   allowNegative: boolean,
 ): Fen | null | undefined {
@@ -52,7 +52,7 @@ export function moneyCell(
   const read = readMoneyFen(cell);
   if (read.kind === 'fen') {
     if (read.fen < 0 && !allowNegative) {
-      ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), `${label} "${cellText(cell)}" is negative: expected 0 or more`);
+      ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), ISSUE_TEXT.negative(label, cellText(cell)));
       return undefined;
     }
     return read.fen;
@@ -60,12 +60,12 @@ export function moneyCell(
   if (read.kind === 'blank') {
     if (blank === 'skip') return null;
     if (blank === 'missing') {
-      ctx.report.reject(ctx.row, ctx.merchantId, '', `${label} is missing`);
+      ctx.report.reject(ctx.row, ctx.merchantId, '', ISSUE_TEXT.missing(label));
       return undefined;
     }
     return blank;
   }
-  ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), badValueMessage(label, cellText(cell), read.expected));
+  ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), ISSUE_TEXT.badValue(label, cellText(cell), read.expected));
   return undefined;
 }
 

@@ -10,11 +10,11 @@ import { isDateValue, type Cell } from './number';
 export type DateValue = { kind: 'date'; iso: string; serial: number };
 export type DateRead = { kind: 'blank' } | DateValue | { kind: 'error'; expected: string };
 
-const EXPECT_DATE = 'a date with the year first, such as 2025-11-11';
-const EXPECT_NO_YEAR = 'a date with the year first, such as 2025-11-11 (this one has no year)';
-const EXPECT_AMBIGUOUS =
+export const EXPECT_DATE = 'a date with the year first, such as 2025-11-11';
+export const EXPECT_NO_YEAR = 'a date with the year first, such as 2025-11-11 (this one has no year)';
+export const EXPECT_AMBIGUOUS =
   'a date with the year first, such as 2025-11-11 (with the year last the day/month order is ambiguous)';
-const EXPECT_REAL = 'a real calendar date between 1900 and 9999, such as 2025-11-11';
+export const EXPECT_REAL = 'a real calendar date between 1900 and 9999, such as 2025-11-11';
 
 /** Sheets day 0 is 1899-12-30; this is that day counted from 1970-01-01. */
 const SERIAL_EPOCH = daysFromCivil(1899, 12, 30);

@@ -7,6 +7,7 @@ import type { MerchantHistory } from '../core/settlement';
 import { dateCell, idCell, moneyCell, nameCell, RowContext } from './cells';
 import { isoToSerial } from './date';
 import type { ColumnMapping } from './columns';
+import { ISSUE_TEXT, LABELS } from './issueText';
 import { SourceReport } from './report';
 import { isBlankRow, type Table } from './table';
 
@@ -21,8 +22,6 @@ interface Accumulator extends MerchantHistory {
   dates: number[];
   rows: number[];
 }
-
-const LEFT_OUT = 'dated on or after the first campaign day';
 
 interface DayOfHistory {
   iso: string;
@@ -49,7 +48,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const addDay = (ctx: RowContext, acc: Accumulator, date: DayOfHistory, gmvFen: number | null): boolean => {
     const previous = acc.dates.indexOf(date.serial);
     if (previous >= 0) {
-      report.reject(ctx.row, ctx.merchantId, date.iso, `duplicate: merchant ${ctx.merchantId} already has ${date.iso} on row ${acc.rows[previous]}`);
+      report.reject(ctx.row, ctx.merchantId, date.iso, ISSUE_TEXT.duplicateDay(ctx.merchantId, date.iso, acc.rows[previous]));
       return false;
     }
     acc.dates.push(date.serial);
@@ -65,10 +64,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const wideColumns = mapping.dateColumns
     .filter((column) => {
       if (firstCampaignDay === undefined || column.date < firstCampaignDay) return true;
-      report.note(mapping.headerRowNumber, column.date, `column ${column.date} is ${LEFT_OUT} (${firstCampaignDay}); left out of the baseline`);
+      report.note(mapping.headerRowNumber, column.date, ISSUE_TEXT.leftOutColumn(column.date, firstCampaignDay));
       return false;
     })
-    .map((column) => ({ index: column.index, day: { iso: column.date, serial: isoToSerial(column.date) } }));
+    .map((column) => ({ index: column.index, day: { iso: column.date, serial: isoToSerial(column.date) }, label: LABELS.gmvOn(column.date) }));
   const firstCampaignSerial = firstCampaignDay === undefined ? Infinity : isoToSerial(firstCampaignDay);
 
   const ctx: RowContext = { report, row: 0, merchantId: '' };
@@ -87,10 +86,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     const acc = merchant(merchantId);
 
     if (mapping.shape === 'ready') {
-      const baseline = moneyCell(ctx, cells[f.baseline as number], 'baseline average', 'skip', true);
+      const baseline = moneyCell(ctx, cells[f.baseline as number], LABELS.baseline, 'skip', true);
       if (baseline === undefined || baseline === null) return;
       if (acc.readyBaselineFen !== undefined) {
-        report.reject(row, merchantId, fenToText(baseline), `duplicate: merchant ${merchantId} already has a baseline on row ${acc.rows[0]}`);
+        report.reject(row, merchantId, fenToText(baseline), ISSUE_TEXT.duplicateBaseline(merchantId, acc.rows[0]));
         return;
       }
       acc.readyBaselineFen = baseline;
@@ -100,10 +99,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
     if (mapping.shape === 'long') {
       const date = dateCell(ctx, cells[f.date as number]);
-      const gmvFen = moneyCell(ctx, cells[f.gmv as number], 'GMV', 'skip', true);
+      const gmvFen = moneyCell(ctx, cells[f.gmv as number], LABELS.gmv, 'skip', true);
       if (date === undefined || gmvFen === undefined) return;
       if (date.serial >= firstCampaignSerial) {
-        report.reject(row, merchantId, date.iso, `${date.iso} is ${LEFT_OUT} (${firstCampaignDay}); left out of the baseline`, false);
+        report.reject(row, merchantId, date.iso, ISSUE_TEXT.leftOut(date.iso, firstCampaignDay as string), false);
         return;
       }
       addDay(ctx, acc, date, gmvFen);
@@ -112,7 +111,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
     // Wide: every date cell of the row; any bad cell rejects the row and blocks the merchant.
     for (const column of wideColumns) {
-      const gmvFen = moneyCell(ctx, cells[column.index], `GMV on ${column.day.iso}`, 'skip', true);
+      const gmvFen = moneyCell(ctx, cells[column.index], column.label, 'skip', true);
       if (gmvFen === undefined) continue;
       addDay(ctx, acc, column.day, gmvFen);
     }

@@ -8,9 +8,9 @@ import type { Cell } from './number';
 
 export type MerchantIdRead = { kind: 'blank' } | { kind: 'id'; id: string } | { kind: 'error'; expected: string };
 
-const EXPECT_CONVERTED =
+export const EXPECT_CONVERTED =
   'the id as text: this id was converted to a number (format the id column as plain text and paste it again)';
-const EXPECT_ID = 'a merchant id such as 00123';
+export const EXPECT_ID = 'a merchant id such as 00123';
 
 // "1.23457E+11" is what Excel and Sheets show for a long id; "12345.0" is what CSV tools that
 // read ids as floats write back. Neither is an id anyone typed.

@@ -22,10 +22,10 @@ export type NumberRead = { kind: 'blank' } | { kind: 'number'; text: string } | 
 export type MoneyRead = { kind: 'blank' } | { kind: 'fen'; fen: number } | { kind: 'error'; expected: string };
 export type RateRead = { kind: 'blank' } | { kind: 'rate'; text: string } | { kind: 'error'; expected: string };
 
-const EXPECT_NUMBER = 'a number such as 1,234.50 or 12.3万';
-const EXPECT_NO_PERCENT = 'a number such as 1,234.50 (a percentage like 30% is only allowed for rates)';
-const EXPECT_RATE = 'a rate of 0 or more, such as 30% or 0.3';
-const EXPECT_MONEY_RANGE = 'an amount of money no larger than ' + fenToDisplay(MAX_FEN);
+export const EXPECT_NUMBER = 'a number such as 1,234.50 or 12.3万';
+export const EXPECT_NO_PERCENT = 'a number such as 1,234.50 (a percentage like 30% is only allowed for rates)';
+export const EXPECT_RATE = 'a rate of 0 or more, such as 30% or 0.3';
+export const EXPECT_MONEY_RANGE = 'an amount of money no larger than ' + fenToDisplay(MAX_FEN);
 
 const BLANK: { kind: 'blank' } = { kind: 'blank' };
 

@@ -3,6 +3,7 @@
  * and a row is either used or has at least one issue naming its position and value.
  */
 import type { InputIssue } from '../core/settlement';
+import type { IssueText } from './issueText';
 import type { SourceName } from './table';
 
 export class SourceReport {
@@ -14,8 +15,8 @@ export class SourceReport {
   constructor(readonly source: SourceName) {}
 
   /** Records a problem with a row; the row counts as rejected once, however many problems it has. */
-  reject(row: number, merchantId: string, value: string, message: string, blocksMerchant = true): InputIssue {
-    const issue: InputIssue = { source: this.source, row, merchantId, value, message, blocksMerchant };
+  reject(row: number, merchantId: string, value: string, text: IssueText, blocksMerchant = true): InputIssue {
+    const issue: InputIssue = { source: this.source, row, merchantId, value, message: text.en, messageZh: text.zh, blocksMerchant };
     this.issues.push(issue);
     if (row !== this.lastRejectedRow && row > 0) {
       this.rejected += 1;
@@ -25,8 +26,8 @@ export class SourceReport {
   }
 
   /** A problem with the table rather than a row (a column heading, say): counts no row. */
-  note(row: number, value: string, message: string): InputIssue {
-    const issue: InputIssue = { source: this.source, row, merchantId: '', value, message, blocksMerchant: false };
+  note(row: number, value: string, text: IssueText): InputIssue {
+    const issue: InputIssue = { source: this.source, row, merchantId: '', value, message: text.en, messageZh: text.zh, blocksMerchant: false };
     this.issues.push(issue);
     return issue;
   }
@@ -34,9 +35,4 @@ export class SourceReport {
   get used(): number {
     return this.read - this.rejected;
   }
-}
-
-/** The quoted value for an issue and a message: what is wrong and what would be right. */
-export function badValueMessage(column: string, value: string, expected: string): string {
-  return `${column} "${value}" is not valid: expected ${expected}`;
 }

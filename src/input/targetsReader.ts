@@ -6,6 +6,7 @@ import type { Fen } from '../core/money';
 import type { MerchantTargets } from '../core/settlement';
 import { idCell, moneyCell, nameCell, RowContext } from './cells';
 import type { ColumnMapping } from './columns';
+import { ISSUE_TEXT, LABELS } from './issueText';
 import type { Field } from './headers';
 import { SourceReport } from './report';
 import { isBlankRow, type Table } from './table';
@@ -36,7 +37,7 @@ export function readTargets(table: Table, mapping: ColumnMapping): TargetsRead {
     ctx.merchantId = merchantId;
     const earlier = rowOf.get(merchantId);
     if (earlier !== undefined) {
-      report.reject(row, merchantId, merchantId, `duplicate: merchant ${merchantId} is already listed on row ${earlier}`);
+      report.reject(row, merchantId, merchantId, ISSUE_TEXT.duplicateListing(merchantId, earlier));
       return;
     }
     rowOf.set(merchantId, row);
@@ -45,7 +46,7 @@ export function readTargets(table: Table, mapping: ColumnMapping): TargetsRead {
     TIER_FIELDS.forEach((field, i) => {
       const index = f[field];
       if (index === undefined) return;
-      const fen = moneyCell(ctx, cells[index], `tier ${i + 1} target`, 'skip', false);
+      const fen = moneyCell(ctx, cells[index], LABELS.tierTarget(i + 1), 'skip', false);
       if (fen === undefined) ok = false;
       else thresholdsFen[i] = fen === null ? undefined : fen;
     });

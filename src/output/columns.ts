@@ -60,7 +60,7 @@ export const ISSUE_COLUMNS: Column<InputIssue>[] = [
   { key: 'row', en: 'Row', zh: '行号', kind: 'int', value: (i) => i.row },
   { key: 'merchant_id', en: 'Merchant ID', zh: '商家ID', kind: 'text', value: (i) => i.merchantId },
   { key: 'value', en: 'Value', zh: '原值', kind: 'text', value: (i) => i.value },
-  { key: 'message', en: 'Problem', zh: '问题', kind: 'text', value: (i) => i.message },
+  { key: 'message', en: 'Problem', zh: '问题', kind: 'text', value: (i, lang) => (lang === 'zh' ? i.messageZh : i.message) },
 ];
 
 export interface TotalItem {

@@ -92,7 +92,7 @@ function issuesSection(issues: InputIssue[], zh: boolean): HTMLElement {
     el('li', { class: issue.blocksMerchant ? 'blocking' : 'note' }, [
       el('span', { class: 'where', text: `${sourceName(issue.source, zh)} · ${t('issueRow', { row: issue.row })}${issue.merchantId ? ' · ' + issue.merchantId : ''}` }),
       issue.value ? el('code', { text: issue.value }) : null,
-      el('span', { class: 'msg', text: issue.message }),
+      el('span', { class: 'msg', text: zh ? issue.messageZh : issue.message }),
     ])));
   return el('section', { 'data-testid': 'issues', 'data-count': issues.length }, [
     el('h3', { text: t('issues', { count: issues.length }) }),

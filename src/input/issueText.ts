@@ -1,0 +1,77 @@
+/**
+ * Every input issue's message in English and Chinese. Merchant-ops read the sidebar and the
+ * settlement in Chinese, so "GMV "12,3x" is not valid" has to reach them as 成交金额「12,3x」无法识别.
+ * The English text is the JSON/CLI contract and stays as it was; the Chinese follows the same
+ * facts (column, value, row) so either can be checked against the input.
+ */
+import { fenToDisplay, MAX_FEN } from '../core/money';
+import { EXPECT_AMBIGUOUS, EXPECT_DATE, EXPECT_NO_YEAR, EXPECT_REAL } from './date';
+import { EXPECT_CONVERTED, EXPECT_ID } from './merchantId';
+import { EXPECT_MONEY_RANGE, EXPECT_NO_PERCENT, EXPECT_NUMBER, EXPECT_RATE } from './number';
+
+export interface IssueText {
+  en: string;
+  zh: string;
+}
+
+/** A column as issues name it. */
+export interface ColumnLabel {
+  en: string;
+  zh: string;
+}
+
+export const LABELS = {
+  merchantId: { en: 'merchant id', zh: '商家ID' },
+  date: { en: 'date', zh: '日期' },
+  gmv: { en: 'GMV', zh: '成交金额' },
+  adSpend: { en: 'ad spend', zh: '磁力金牛消耗' },
+  baseline: { en: 'baseline average', zh: '过往日均' },
+  gmvOn: (date: string): ColumnLabel => ({ en: `GMV on ${date}`, zh: `${date}成交金额` }),
+  tierTarget: (tier: number): ColumnLabel => ({ en: `tier ${tier} target`, zh: `第${tier}档目标` }),
+};
+
+/** What the readers say is expected, in Chinese; keyed by their English phrase. */
+const EXPECTED_ZH: Record<string, string> = {
+  [EXPECT_NUMBER]: '数字,如 1,234.50 或 12.3万',
+  [EXPECT_NO_PERCENT]: '数字,如 1,234.50(百分比如 30% 只用于比例)',
+  [EXPECT_RATE]: '不小于0的比例,如 30% 或 0.3',
+  [EXPECT_MONEY_RANGE]: `不超过 ${fenToDisplay(MAX_FEN)} 的金额`,
+  [EXPECT_DATE]: '年份在前的日期,如 2025-11-11',
+  [EXPECT_NO_YEAR]: '年份在前的日期,如 2025-11-11(此日期没有年份)',
+  [EXPECT_AMBIGUOUS]: '年份在前的日期,如 2025-11-11(年份在后时无法确定日、月顺序)',
+  [EXPECT_REAL]: '1900至9999年间真实存在的日期,如 2025-11-11',
+  [EXPECT_CONVERTED]: '文本格式的商家ID:该ID已被转换成数字(请把ID列设为纯文本后重新粘贴)',
+  [EXPECT_ID]: '商家ID,如 00123',
+};
+
+export const ISSUE_TEXT = {
+  missing: (label: ColumnLabel): IssueText => ({ en: `${label.en} is missing`, zh: `${label.zh}为空` }),
+  badValue: (label: ColumnLabel, value: string, expected: string): IssueText => ({
+    en: `${label.en} "${value}" is not valid: expected ${expected}`,
+    zh: `${label.zh}「${value}」无法识别:应为${EXPECTED_ZH[expected] || expected}`,
+  }),
+  negative: (label: ColumnLabel, value: string): IssueText => ({
+    en: `${label.en} "${value}" is negative: expected 0 or more`,
+    zh: `${label.zh}「${value}」为负数:应为0或以上`,
+  }),
+  duplicateDay: (merchantId: string, date: string, row: number): IssueText => ({
+    en: `duplicate: merchant ${merchantId} already has ${date} on row ${row}`,
+    zh: `重复:商家 ${merchantId} 的 ${date} 已在第${row}行出现`,
+  }),
+  duplicateBaseline: (merchantId: string, row: number): IssueText => ({
+    en: `duplicate: merchant ${merchantId} already has a baseline on row ${row}`,
+    zh: `重复:商家 ${merchantId} 的过往日均已在第${row}行给出`,
+  }),
+  duplicateListing: (merchantId: string, row: number): IssueText => ({
+    en: `duplicate: merchant ${merchantId} is already listed on row ${row}`,
+    zh: `重复:商家 ${merchantId} 已在第${row}行列出`,
+  }),
+  leftOut: (date: string, firstCampaignDay: string): IssueText => ({
+    en: `${date} is dated on or after the first campaign day (${firstCampaignDay}); left out of the baseline`,
+    zh: `${date} 不早于首个活动日 (${firstCampaignDay}),未计入过往日均`,
+  }),
+  leftOutColumn: (date: string, firstCampaignDay: string): IssueText => ({
+    en: `column ${date} is dated on or after the first campaign day (${firstCampaignDay}); left out of the baseline`,
+    zh: `${date} 这一列不早于首个活动日 (${firstCampaignDay}),未计入过往日均`,
+  }),
+};
