@@ -75,10 +75,26 @@ const OPTIONS = {
 
 const FORMATS: OutputFormat[] = ['csv', 'json', 'xlsx'];
 
+/**
+ * `--coefficient -0.05` would otherwise read as a missing value followed by an unknown option;
+ * joined as `--coefficient=-0.05` it reaches the rate check, which says what is wrong with it.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (/^--[a-z]+$/.test(argv[i]) && next !== undefined && /^-[\d.(（]/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
 export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: false });
   } catch (error) {
     throw new UsageError(explainParseError(error as Error & { code?: string }));
   }

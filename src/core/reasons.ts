@@ -15,14 +15,16 @@ export function describeReason(reason: Reason, language: Language): string {
   switch (reason.code) {
     case 'qualified': {
       const gmv = fenToDisplay(reason.gmvFen);
+      // With threshold_inclusive a day exactly at the threshold qualifies: "above" would be untrue.
+      const above = reason.inclusive ? (zh ? '达到' : 'is at or above') : zh ? '高于' : 'is above';
       let text =
         reason.nextTier !== undefined && reason.nextThresholdFen !== undefined
           ? zh
-            ? `GMV ${gmv} 高于第${reason.tier}档 (${threshold(reason.thresholdFen)}),未达第${reason.nextTier}档 (${threshold(reason.nextThresholdFen)})`
-            : `GMV ${gmv} is above tier ${reason.tier} (${threshold(reason.thresholdFen)}) but below tier ${reason.nextTier} (${threshold(reason.nextThresholdFen)})`
+            ? `GMV ${gmv} ${above}第${reason.tier}档 (${threshold(reason.thresholdFen)}),未达第${reason.nextTier}档 (${threshold(reason.nextThresholdFen)})`
+            : `GMV ${gmv} ${above} tier ${reason.tier} (${threshold(reason.thresholdFen)}) but below tier ${reason.nextTier} (${threshold(reason.nextThresholdFen)})`
           : zh
-            ? `GMV ${gmv} 高于最高档第${reason.tier}档 (${threshold(reason.thresholdFen)})`
-            : `GMV ${gmv} is above tier ${reason.tier} (${threshold(reason.thresholdFen)}), the top tier`;
+            ? `GMV ${gmv} ${above}最高档第${reason.tier}档 (${threshold(reason.thresholdFen)})`
+            : `GMV ${gmv} ${above} tier ${reason.tier} (${threshold(reason.thresholdFen)}), the top tier`;
       if (reason.trafficUsedUp) text += zh ? ';流量扶持天数已用完' : '; traffic days used up';
       return text;
     }
@@ -33,7 +35,7 @@ export function describeReason(reason: Reason, language: Language): string {
     case 'below_first_tier':
       return zh
         ? `GMV ${fenToDisplay(reason.gmvFen)} 高于过往日均 ${fenToDisplay(reason.baselineFen)},但未达第1档 (${threshold(reason.thresholdFen)})`
-        : `GMV ${fenToDisplay(reason.gmvFen)} is above the baseline average ${fenToDisplay(reason.baselineFen)} but not above tier 1 (${threshold(reason.thresholdFen)})`;
+        : `GMV ${fenToDisplay(reason.gmvFen)} is above the baseline average ${fenToDisplay(reason.baselineFen)} but ${reason.inclusive ? 'below' : 'not above'} tier 1 (${threshold(reason.thresholdFen)})`;
     case 'no_baseline':
       return zh ? '无历史数据,也无过往日均' : 'no history and no ready baseline for this merchant';
     case 'not_invited':

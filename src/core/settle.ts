@@ -68,9 +68,10 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
             nextTier: result.tier < thresholds.length ? result.tier + 1 : undefined,
             nextThresholdFen: result.tier < thresholds.length ? thresholds[result.tier] : undefined,
             trafficUsedUp: false,
+            inclusive: policy.thresholdInclusive,
           }
         : day.gmvFen > baselineFen
-          ? { code: 'below_first_tier', gmvFen: day.gmvFen, baselineFen, thresholdFen: thresholds[0] }
+          ? { code: 'below_first_tier', gmvFen: day.gmvFen, baselineFen, thresholdFen: thresholds[0], inclusive: policy.thresholdInclusive }
           : { code: 'not_above_baseline', gmvFen: day.gmvFen, baselineFen };
     // Written out, not spread: {...a, ...b} built 300k lines as slow dictionary objects (7× slower).
     return {

@@ -63,9 +63,9 @@ export interface SettlementInput {
 
 /** Why a line came out as it did, rendered to words in zh or en by reasons.ts. */
 export type Reason =
-  | { code: 'qualified'; gmvFen: Fen; tier: number; thresholdFen: Fen; nextTier?: number; nextThresholdFen?: Fen; trafficUsedUp: boolean }
+  | { code: 'qualified'; gmvFen: Fen; tier: number; thresholdFen: Fen; nextTier?: number; nextThresholdFen?: Fen; trafficUsedUp: boolean; inclusive: boolean }
   | { code: 'not_above_baseline'; gmvFen: Fen; baselineFen: Fen }
-  | { code: 'below_first_tier'; gmvFen: Fen; baselineFen: Fen; thresholdFen: Fen }
+  | { code: 'below_first_tier'; gmvFen: Fen; baselineFen: Fen; thresholdFen: Fen; inclusive: boolean }
   | { code: 'no_baseline' }
   | { code: 'not_invited' }
   | { code: 'blocked'; issues: InputIssue[] };

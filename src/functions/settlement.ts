@@ -38,7 +38,22 @@ export function settlement(history: SheetArg, campaign: SheetArg, coefficient: S
   }
   // Issues do not throw: a merchant with a rejected row shows as blocked, with the reason.
   const header: SheetValue[] = LINE_COLUMNS.map((column) => column.en);
-  return [header].concat(run.settlement.lines.map(lineRow));
+  return [header].concat(run.settlement.lines.map(lineRow), issueRows(run));
+}
+
+/**
+ * Below the lines, after a blank row, every input issue: a row with no merchant id (or one
+ * turned into a number) has no line to be blocked on, and SPEC §4 says nothing is dropped
+ * silently. All text, so SUM over a money column still equals the lines' total.
+ */
+function issueRows(run: SettlementRun): SheetValue[][] {
+  const issues = run.read.issues;
+  if (issues.length === 0) return [];
+  const width = LINE_COLUMNS.length;
+  const row = (cells: string[]): SheetValue[] => cells.concat(new Array(width - cells.length).fill(''));
+  return [row([]), row([`Issues (${issues.length})`, 'merchant_id', 'value', 'problem'])].concat(
+    issues.map((issue) => row([`${issue.source} row ${issue.row}`, issue.merchantId, issue.value, issue.message])),
+  );
 }
 
 function rowsOf(arg: SheetArg): Cell[][] {

@@ -70,6 +70,14 @@ export const ISSUE_TEXT = {
     en: `${date} is dated on or after the first campaign day (${firstCampaignDay}); left out of the baseline`,
     zh: `${date} 不早于首个活动日 (${firstCampaignDay}),未计入过往日均`,
   }),
+  targetsNotRising: (shown: string): IssueText => ({
+    en: `tier targets must rise from tier 1 to tier 3, but are ${shown} (blank targets take the policy's)`,
+    zh: `各档目标须逐档递增,实际为 ${shown}(空白的档位取政策门槛)`,
+  }),
+  unknownTargetsColumn: (label: string): IssueText => ({
+    en: `column "${label}" is not a known targets column and is not used; tier targets are read from columns named 一档/二档/三档 or tier1/tier2/tier3`,
+    zh: `「${label}」列无法识别,未使用;各档目标请使用列名 一档/二档/三档 或 tier1/tier2/tier3`,
+  }),
   leftOutColumn: (date: string, firstCampaignDay: string): IssueText => ({
     en: `column ${date} is dated on or after the first campaign day (${firstCampaignDay}); left out of the baseline`,
     zh: `${date} 这一列不早于首个活动日 (${firstCampaignDay}),未计入过往日均`,

@@ -33,14 +33,14 @@ export interface InputsRead {
 }
 
 /** Throws TableError (a message for the user) when a table cannot be read at all. */
-export function readInputs(tables: InputTables): InputsRead {
+export function readInputs(tables: InputTables, policyThresholdsFen: number[] = []): InputsRead {
   const campaignMapping = mapColumns(tables.campaign);
   const historyMapping = mapColumns(tables.history);
   const targetsMapping = tables.targets ? mapColumns(tables.targets) : undefined;
 
   const campaign = readCampaign(tables.campaign, campaignMapping);
   const history = readHistory(tables.history, historyMapping, campaign.firstCampaignDay);
-  const targets = tables.targets && targetsMapping ? readTargets(tables.targets, targetsMapping) : undefined;
+  const targets = tables.targets && targetsMapping ? readTargets(tables.targets, targetsMapping, policyThresholdsFen) : undefined;
 
   const reports: SourceReport[] = [history.report, campaign.report];
   if (targets) reports.push(targets.report);

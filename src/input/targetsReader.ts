@@ -2,7 +2,7 @@
  * Targets / invitation list (SPEC §3): merchant id and, optionally, its own tier thresholds.
  * A blank threshold keeps the policy's for that tier.
  */
-import type { Fen } from '../core/money';
+import { fenToDisplay, type Fen } from '../core/money';
 import type { MerchantTargets } from '../core/settlement';
 import { idCell, moneyCell, nameCell, RowContext } from './cells';
 import type { ColumnMapping } from './columns';
@@ -19,8 +19,19 @@ export interface TargetsRead {
 
 const TIER_FIELDS: Field[] = ['tier1', 'tier2', 'tier3'];
 
-export function readTargets(table: Table, mapping: ColumnMapping): TargetsRead {
+/**
+ * `policyThresholdsFen` fills the blanks when checking that a merchant's thresholds rise from
+ * tier to tier: targets of 400,000 / 300,000 would make "tier 2" easier than tier 1.
+ */
+export function readTargets(table: Table, mapping: ColumnMapping, policyThresholdsFen: Fen[] = []): TargetsRead {
   const report = new SourceReport('targets');
+  const hasTierColumn = TIER_FIELDS.some((field) => mapping.fields[field] !== undefined);
+  // Without a threshold column the list is an invitation list; a column we did not recognise
+  // may be thresholds under another name, which would otherwise be lost without a word.
+  mapping.ignored.forEach((index) => {
+    const label = mapping.hasHeader ? mapping.labels[index] : `column ${index + 1}`;
+    if (!hasTierColumn || /\d|档|目标|tier|target/i.test(label)) report.note(mapping.headerRowNumber, label, ISSUE_TEXT.unknownTargetsColumn(label));
+  });
   const targets = new Map<string, MerchantTargets>();
   const rowOf = new Map<string, number>();
   const names = new Map<string, string>();
@@ -51,6 +62,12 @@ export function readTargets(table: Table, mapping: ColumnMapping): TargetsRead {
       else thresholdsFen[i] = fen === null ? undefined : fen;
     });
     if (!ok) return;
+    const effective = policyThresholdsFen.map((fen, i) => (thresholdsFen[i] === undefined ? fen : (thresholdsFen[i] as Fen)));
+    if (effective.some((fen, i) => i > 0 && fen <= effective[i - 1])) {
+      const shown = effective.map(fenToDisplay).join(' / ');
+      report.reject(row, merchantId, shown, ISSUE_TEXT.targetsNotRising(shown));
+      return;
+    }
     if (f.merchant_name !== undefined) {
       const name = nameCell(cells[f.merchant_name]);
       if (name) names.set(merchantId, name);

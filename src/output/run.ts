@@ -31,7 +31,10 @@ export interface RunOptions {
 
 /** Throws TableError when a table cannot be read at all; check the policy before calling. */
 export function runSettlement(tables: InputTables, policy: Policy, options: RunOptions = {}): SettlementRun {
-  const read = readInputs(tables);
+  const read = readInputs(
+    tables,
+    policy.tiers.map((tier) => tier.minGmvFen),
+  );
   const settlement = settle(read.input, policy);
   const hash = options.sha256 || sha256Hex;
   return {

@@ -31,6 +31,11 @@ describe('gmv-settle usage errors', () => {
     expectUsageError(['--history', history, '--campaign', campaign], /no red-packet coefficient[\s\S]*--coefficient 0\.05/);
   });
 
+  it('says what is wrong with a negative coefficient, written with a space or an =', () => {
+    expectUsageError(['--history', history, '--campaign', campaign, '--coefficient', '-0.05'], /--coefficient must be a rate such as 0\.05 or 5%, not "-0\.05"/);
+    expectUsageError(['--history', history, '--campaign', campaign, '--coefficient=-0.05'], /--coefficient must be a rate such as 0\.05 or 5%, not "-0\.05"/);
+  });
+
   it('names a missing input file', () => {
     expectUsageError(['--history', files.path('nope.csv'), '--campaign', campaign, '--coefficient', '0.05'], /cannot read --history .*nope\.csv: there is no such file/);
   });

@@ -146,3 +146,27 @@ test('totals are sums of the rounded line figures', () => {
   assert.equal(report.totals.red_packet, '59172.84'); // 17,172.84 + 1,000.00 + 41,000.00
   assert.equal(report.totals.cash_total, '65379.01');
 });
+
+test('per-merchant targets must rise from tier to tier, blanks taking the policy\'s; else the row is rejected', () => {
+  const targets = 'merchant_id,tier1,tier2,tier3\nM001,400000,300000,500000\nM002,300000,,\nM003,600000,,\n';
+  const history = SPEC_HISTORY + 'M002,2025-11-08,100000\nM003,2025-11-08,100000\n';
+  const campaign = 'merchant_id,date,gmv\nM001,2025-11-11,350000\nM002,2025-11-11,350000\nM003,2025-11-11,350000\n';
+  const report = settleText(history, campaign, {}, targets);
+  // M001: 400,000 then 300,000 falls; M003: 600,000 then the policy's 500,000 falls.
+  assert.deepEqual(report.issues.map((i) => [i.row, i.merchant_id]), [[2, 'M001'], [4, 'M003']]);
+  assert.deepEqual(report.lines.map((l) => l.status), ['blocked', 'qualified', 'blocked']);
+  assert.equal(report.lines[1].tier, 1); // M002: 350,000 > own 300,000, below the policy's 500,000
+});
+
+test('a targets column that is not recognised is reported, not silently dropped', () => {
+  const report = settleText(SPEC_HISTORY, 'merchant_id,date,gmv\nM001,2025-11-11,523456.78\n', {}, 'merchant_id,t1,t2\nM001,100000,200000\n');
+  assert.deepEqual(report.issues.map((i) => [i.row, i.value]), [[1, 't1'], [1, 't2']]);
+  assert.equal(report.totals.rows_rejected, 0); // a note on the heading rejects no row
+  assert.equal(report.lines[0].tier, 2); // settled on the policy's thresholds, as reported
+});
+
+test('with threshold_inclusive a day exactly at a threshold qualifies, and the reason says "at or above"', () => {
+  const report = settleText(SPEC_HISTORY, 'merchant_id,date,gmv\nM001,2025-11-11,1000000\n', { thresholdInclusive: true });
+  assert.equal(report.lines[0].tier, 3);
+  assert.equal(report.lines[0].reason, 'GMV 1,000,000.00 is at or above tier 3 (1,000,000), the top tier');
+});

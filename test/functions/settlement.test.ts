@@ -44,8 +44,9 @@ test('a merchant with a bad history row shows as a blocked line, and the others 
   const history = HISTORY_ZH.concat([['M002', '', '2025-10-01', '12,3x']]);
   const campaign = CAMPAIGN_ZH.concat([['M002', '2025-11-11', 900000, 100]]);
   const table = SETTLEMENT(history, campaign, 0.05) as unknown[][];
-  assert.equal(table.length, 3);
+  assert.equal(table.length, 6); // header, 2 lines, a blank row, the issues heading, 1 issue
   assert.deepEqual(table[1], SPEC_LINE);
+  assert.deepEqual(table[5].slice(0, 4), ['history row 5', 'M002', '12,3x', 'GMV "12,3x" is not valid: expected a number such as 1,234.50 or 12.3万']);
   const blocked = table[2];
   assert.equal(blocked[0], 'M002');
   assert.equal(blocked[HEADER.indexOf('Baseline average')], ''); // a blocked baseline is not shown
@@ -97,4 +98,13 @@ test('SETTLEMENT reads a date cell as the day the sheet shows, in the spreadshee
   } finally {
     restore();
   }
+});
+
+test('rows with no usable merchant id are listed below the lines, never dropped', () => {
+  const campaign = CAMPAIGN_ZH.concat([['', '2025-11-11', 250000, 0], [2 ** 60, '2025-11-11', 250000, 0]]);
+  const table = SETTLEMENT(HISTORY_ZH, campaign, 0.05) as unknown[][];
+  assert.deepEqual(table[1], SPEC_LINE);
+  assert.deepEqual(table.slice(2, 4).map((row) => row[0]), ['', 'Issues (2)']);
+  assert.deepEqual(table.slice(4).map((row) => row[0]), ['campaign row 3', 'campaign row 4']);
+  assert.ok(table.every((row) => row.length === HEADER.length)); // one rectangular spill
 });
