@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { prng } from './prng';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -29,15 +30,6 @@ const CAMPAIGN = join(DIR, 'campaign.csv');
 const CLI_OUT = join(DIR, 'settlement.csv');
 const DUCKDB_OUT = join(DIR, 'duckdb-out.csv');
 
-/** Deterministic data, so runs on different days measure the same input. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate() {
   const marker = join(DIR, `generated-${MERCHANTS}`);

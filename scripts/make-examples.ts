@@ -5,21 +5,13 @@
  * Seeded, so the committed files are reproducible: `npx tsx scripts/make-examples.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { prng } from './prng';
 
 const OUT = 'examples';
 const HISTORY_DAYS = dateRange('2025-10-12', 30); // … 2025-11-10
 const CAMPAIGN_DAYS = ['2025-11-11', '2025-11-12', '2025-11-13'];
 const DAY_FACTOR = [1.3, 1.0, 0.8]; // 11.11 itself is the peak
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20251111);
 const between = (lo: number, hi: number) => lo + (hi - lo) * random();
 const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
