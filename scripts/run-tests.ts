@@ -4,7 +4,7 @@
  * Pass file paths or folder names to run only those: `npm test -- test/core`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function testFiles(dir: string): string[] {
@@ -16,6 +16,11 @@ function testFiles(dir: string): string[] {
 }
 
 const args = process.argv.slice(2);
+const missing = args.filter((p) => !existsSync(p));
+if (missing.length > 0) {
+  console.error(`npm test: no such test file or folder: ${missing.join(', ')}`);
+  process.exit(2);
+}
 const files = (args.length > 0 ? args : ['test']).flatMap((p) => (statSync(p).isDirectory() ? testFiles(p) : [p])).sort();
 
 const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit' });

@@ -5,19 +5,15 @@
  * delay to each server call (to see the progress display); PREVIEW_LOCALE=zh_CN for Chinese.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPreview } from '../src/preview/serverStart';
-import { buildSidebar } from './buildSidebar';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
   const built = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed (see above)');
-  // Until scripts/build.ts builds the sidebar itself, build it here.
-  if (!existsSync(join(root, 'dist', 'Sidebar.html'))) await buildSidebar(join(root, 'dist'));
 
   const preview = await startPreview({
     root,

@@ -54,6 +54,13 @@ export function buildPolicy(request: SettlementRequest, spreadsheet: () => Sprea
           : `There is no Policy sheet (named range ${POLICY_RANGE_NAME}): insert one from the add-on menu, or untick "use the Policy sheet".`,
       );
     if (!sheet.read.ok) throw new RequestError(`Policy sheet "${sheet.sheetName}": ${sheet.read.problems.join('; ')}`);
+    const tiersNow = policyToJson(sheet.read.policy).tiers;
+    if (request.previewedPolicyTiers !== undefined && JSON.stringify(tiersNow) !== JSON.stringify(request.previewedPolicyTiers))
+      throw new RequestError(
+        zh
+          ? `政策表"${sheet.sheetName}"在预览之后被修改过:请重新打开侧边栏以按新档位预览,核对后再写入。`
+          : `The Policy sheet "${sheet.sheetName}" has changed since the preview: reopen the sidebar to preview with its new tiers, check them, then write again.`,
+      );
     base = sheet.read.policy;
   }
   const read = policyFromJson({ ...request.options, red_packet_coefficient: request.coefficient }, base);

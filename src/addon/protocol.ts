@@ -30,6 +30,12 @@ export interface SettlementRequest {
   options: PolicyOptions;
   /** Read the tiers from the Policy sheet's named range instead of the Double 11 defaults. */
   usePolicySheet: boolean;
+  /**
+   * With usePolicySheet: the tiers the preview was computed with (as in SidebarContext). The
+   * server refuses to write if the Policy sheet has changed since, so what was checked is what
+   * is written.
+   */
+  previewedPolicyTiers?: unknown[];
   language: 'zh' | 'en';
 }
 

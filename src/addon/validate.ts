@@ -116,7 +116,9 @@ export function checkOptions(value: unknown): PolicyOptions {
   };
 }
 
-const REQUEST_KEYS = ['history', 'campaign', 'targets', 'coefficient', 'options', 'usePolicySheet', 'language'];
+const REQUEST_KEYS = ['history', 'campaign', 'targets', 'coefficient', 'options', 'usePolicySheet', 'previewedPolicyTiers', 'language'];
+/** A policy has a handful of tiers; anything longer is not from our sidebar. */
+const MAX_PREVIEWED_TIERS = 20;
 
 /** The whole request, or a RequestError naming the first thing wrong with it. */
 export function checkSettlementRequest(value: unknown): SettlementRequest {
@@ -136,6 +138,15 @@ export function checkSettlementRequest(value: unknown): SettlementRequest {
     coefficient: text(value.coefficient, 'the red-packet coefficient', MAX_COEFFICIENT_CHARS).trim(),
     options: checkOptions(value.options),
     usePolicySheet: bool(value.usePolicySheet, 'usePolicySheet'),
+    ...(value.previewedPolicyTiers === undefined || value.previewedPolicyTiers === null
+      ? {}
+      : { previewedPolicyTiers: checkPreviewedTiers(value.previewedPolicyTiers) }),
     language,
   };
+}
+
+function checkPreviewedTiers(value: unknown): unknown[] {
+  if (!Array.isArray(value) || value.length > MAX_PREVIEWED_TIERS || JSON.stringify(value).length > 10000)
+    throw new RequestError('previewedPolicyTiers must be the short list of tiers the preview used');
+  return value;
 }

@@ -2,9 +2,9 @@
  * A file named on the command line to an input Table: CSV/TSV text in whatever encoding the
  * back office exported it, or the first sheet of an .xlsx workbook as cell values.
  */
-import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
+import { decodeText, isZip } from '../input/encoding';
 import type { Cell } from '../input/number';
 import { tableFromCells, tableFromText, type SourceName, type Table } from '../input/table';
 import { UsageError } from './args';
@@ -31,23 +31,6 @@ export async function readBytes(flag: string, path: string): Promise<Buffer> {
       (error as Error).message;
     throw new UsageError(`cannot read ${flag} ${path}: ${why}`);
   }
-}
-
-/**
- * Bytes to text. A BOM decides when there is one; otherwise valid UTF-8 is UTF-8, and anything
- * else is taken as GB18030 (a superset of GBK, which Chinese back-office exports and Excel on
- * Chinese Windows write). Latin-1 is never guessed: these files have Chinese headers.
- */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return Buffer.from(bytes.buffer, bytes.byteOffset + 3, bytes.length - 3).toString('utf8');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-  return new TextDecoder('gb18030').decode(bytes);
-}
-
-function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 function isOldExcel(bytes: Uint8Array): boolean {

@@ -12,7 +12,8 @@ import { readRate } from '../input/number';
 import { policyFromJson } from '../input/policyReader';
 import { runSettlement, type SettlementRun } from '../output/run';
 import { UsageError, type CliRequest } from './args';
-import { decodeText, readBytes, readTableFile } from './readFile';
+import { decodeText } from '../input/encoding';
+import { readBytes, readTableFile } from './readFile';
 
 export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'>;
 

@@ -16,11 +16,6 @@ export type Fen = number;
 /** Largest money figure we accept: keeps every sum of fen exact in a double. */
 export const MAX_FEN = 1e15; // 10 trillion CNY
 
-/** Rounds an exact decimal amount of CNY to whole fen, half away from zero. */
-export function decimalToFen(cny: Dec): Fen {
-  return cny.mul(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
-}
-
 /**
  * Exact canonical decimal text ("-12.5", "1234", "0.003") to fen, rounding half away from zero.
  * Done on the digits, with no floating point, because it runs once per history cell.

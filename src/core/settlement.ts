@@ -103,12 +103,6 @@ export interface MerchantSummary {
   trafficGranted: number;
 }
 
-export interface RowCounts {
-  read: number;
-  used: number;
-  rejected: number;
-}
-
 export interface Totals {
   merchants: number;
   blockedMerchants: number;

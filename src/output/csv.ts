@@ -8,6 +8,7 @@ import { fenToText } from '../core/money';
 import type { Language } from '../core/reasons';
 import { Column, ColumnKind, CellValue, heading, LINE_COLUMNS } from './columns';
 import type { SettlementRun } from './run';
+import { startsLikeFormula } from './sheetText';
 
 /** The lines table (one row per merchant per campaign day), the CLI's default output. */
 export function linesToCsv(run: SettlementRun, language: Language): string {
@@ -49,13 +50,11 @@ function formatterFor(kind: ColumnKind): (value: CellValue) => string {
   }
 }
 
-// Spreadsheets run a cell that starts with one of these as a formula when the CSV is opened
-// ("=HYPERLINK(...)" in a merchant name). OWASP's advice: a leading apostrophe, which shows the
-// text as typed. Only text columns are guarded: money, rates and counts are produced here.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
+// Spreadsheets run a cell that starts like a formula when the CSV is opened ("=HYPERLINK(...)"
+// in a merchant name). OWASP's advice: a leading apostrophe, which shows the text as typed.
+// Only text columns are guarded: money, rates and counts are produced here.
 export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? "'" + text : text;
+  return startsLikeFormula(text) ? "'" + text : text;
 }
 
 const NEEDS_QUOTES = /[",\n\r]/;

@@ -11,13 +11,17 @@
 /** Sheets refuses a cell longer than this; a pasted value that long is cut rather than failing the write. */
 export const MAX_CELL_CHARS = 50000;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NON_ASCII_START = /^[^\x00-\x7f]/;
+
 /**
  * True when Sheets (or Excel, for an exported copy) would start a formula: `=`, `+`, `-`, `@`,
- * tab or CR first, after NFKC so full-width `＝` counts too. Kept as the definition the tests
- * check; `sheetText` protects these and every other text.
+ * tab or CR first, after NFKC so full-width `＝` counts too. The CSV writer guards these;
+ * `sheetText` protects these and every other text.
  */
 export function startsLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text.normalize('NFKC'));
+  // NFKC only when the first character could fold into one of them: it runs per CSV text cell.
+  return FORMULA_START.test(NON_ASCII_START.test(text) ? text.normalize('NFKC') : text);
 }
 
 /** A text value as it must be handed to setValues so the cell holds exactly `text`. */

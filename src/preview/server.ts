@@ -65,6 +65,11 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   if (request.method === 'GET' && path === '/api/spreadsheet') return send(response, 200, options.backend.spreadsheet());
   const run = /^\/api\/run\/([^/]+)$/.exec(path);
   if (run && request.method === 'POST') {
+    // Only the preview's own pages may call the add-on: another site open in the same browser
+    // could otherwise post to localhost (a "simple" cross-site request needs no preflight).
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${request.headers.host}`)
+      return send(response, 403, { error: 'server functions can only be called from the preview page' });
     const name = decodeURIComponent(run[1]);
     if (options.backend.serverFunctions.indexOf(name) < 0) return send(response, 404, { error: `${name} is not a server function of the add-on` });
     let args: unknown;

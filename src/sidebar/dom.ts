@@ -17,6 +17,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value);
     else if (name === 'class') node.className = String(value);
     else if (name === 'text') node.textContent = String(value);
+    // Text under an on* attribute would be compiled as script: only functions may go there.
+    else if (/^on/i.test(name)) throw new Error(`el: ${name} must be a function, never text`);
     else if (value === true) node.setAttribute(name, '');
     else node.setAttribute(name, String(value));
   });

@@ -1,8 +1,9 @@
 /**
- * A file chosen in the sidebar to an input source. CSV exports from the merchant back office
- * come in UTF-8 or in GB18030 (Excel on Chinese Windows), so UTF-8 is tried strictly first.
+ * A file chosen in the sidebar to an input source: a workbook as cells, anything else as text
+ * decoded the way the CLI decodes it (UTF-8, UTF-16 with a BOM, or GB18030).
  */
 import type { InputSource } from '../addon/protocol';
+import { decodeText, isZip } from '../input/encoding';
 import { readXlsx } from './xlsx';
 
 export interface FileRead {
@@ -16,21 +17,8 @@ export async function readInputFile(file: File): Promise<FileRead> {
     const cells = await readXlsx(bytes);
     return { source: { kind: 'cells', cells, fileName: file.name }, rows: cells.length };
   }
-  const text = decodeCsv(bytes);
+  const text = decodeText(bytes);
   return { source: { kind: 'text', text, fileName: file.name }, rows: countLines(text) };
-}
-
-/** UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK and GB2312). */
-export function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (notUtf8) {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
 }
 
 export function countLines(text: string): number {

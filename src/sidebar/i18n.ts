@@ -7,6 +7,7 @@ export type Language = 'zh' | 'en';
 const en = {
   title: 'Double 11 incentive settlement',
   loading: 'Loading…',
+  contextProblem: 'Could not read this spreadsheet ({problem}): paste data still works; sheets and the Policy sheet are not offered.',
   history: 'History (past daily GMV)',
   campaign: 'Campaign days (GMV, ad spend)',
   targets: 'Targets / invitation list (optional)',
@@ -98,6 +99,7 @@ type Key = keyof typeof en;
 const zh: Record<Key, string> = {
   title: '双11登峰激励结算',
   loading: '加载中…',
+  contextProblem: '无法读取此表格({problem}):仍可粘贴数据;暂不提供工作表和政策表选项。',
   history: '历史数据（过往每日GMV）',
   campaign: '活动日数据（GMV、磁力金牛消耗）',
   targets: '目标 / 受邀名单（可选）',

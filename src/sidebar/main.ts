@@ -8,7 +8,7 @@ import { fillControl } from './fill';
 import { chooseLanguage, language, setLanguage, t } from './i18n';
 import { policyForm, type PolicyChoice } from './policyForm';
 import { computePreview, renderPreview, type PreviewState } from './preview';
-import { hasServer, server } from './server';
+import { failureText, hasServer, server } from './server';
 import { sourcePicker } from './sourcePicker';
 
 /** A context call that never answers must not leave the sidebar blank. */
@@ -16,18 +16,25 @@ const CONTEXT_TIMEOUT_MS = 8000;
 /** Long enough to let a paste or a burst of typing settle, short enough to feel live. */
 const PREVIEW_DEBOUNCE_MS = 100;
 
-async function loadContext(): Promise<SidebarContext> {
+/** The context, or the sidebar without sheets and Policy sheet plus the reason, shown to the user. */
+async function loadContext(): Promise<{ context: SidebarContext; problem?: string }> {
   const standalone: SidebarContext = { language: chooseLanguage(undefined, navigator.language), sheets: [] };
-  if (!hasServer()) return standalone;
-  const timeout = new Promise<SidebarContext>((resolve) => setTimeout(() => resolve(standalone), CONTEXT_TIMEOUT_MS));
-  return Promise.race([server.getSidebarContext().catch(() => standalone), timeout]);
+  if (!hasServer()) return { context: standalone };
+  const timeout = new Promise<{ context: SidebarContext; problem?: string }>((resolve) =>
+    setTimeout(() => resolve({ context: standalone, problem: 'timeout' }), CONTEXT_TIMEOUT_MS),
+  );
+  const answer = server.getSidebarContext().then(
+    (context) => ({ context }),
+    (error: unknown) => ({ context: standalone, problem: failureText(error) }),
+  );
+  return Promise.race([answer, timeout]);
 }
 
 async function start(): Promise<void> {
   const app = byId('app');
   setLanguage(chooseLanguage(undefined, navigator.language));
   replaceChildren(app, [el('p', { class: 'muted', text: t('loading') })]);
-  const context = await loadContext();
+  const { context, problem } = await loadContext();
   setLanguage(chooseLanguage(context.language, navigator.language));
   document.documentElement.lang = language() === 'zh' ? 'zh-CN' : 'en';
   document.title = t('title');
@@ -60,6 +67,7 @@ async function start(): Promise<void> {
       usePolicySheet: choice.usePolicySheet,
       language: language(),
     };
+    if (choice.previewedPolicyTiers) request.previewedPolicyTiers = choice.previewedPolicyTiers;
     const tg: InputSource | undefined = targets.request();
     if (tg) request.targets = tg;
     return { request, lines };
@@ -90,7 +98,11 @@ async function start(): Promise<void> {
   }
 
   replaceChildren(app, [
-    el('header', {}, [el('h1', { text: t('title') })]),
+    el('header', {}, [
+      el('h1', { text: t('title') }),
+      // Without the context the sidebar still settles pasted data; say why sheets are missing.
+      problem ? el('p', { class: 'error', role: 'status', 'data-testid': 'context-problem', text: t('contextProblem', { problem }) }) : null,
+    ]),
     el('main', {}, [history.element, campaign.element, targets.element, policy.element, preview]),
     el('footer', {}, [fill.element]),
   ]);

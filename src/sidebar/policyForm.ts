@@ -18,6 +18,8 @@ export interface PolicyChoice {
   coefficientState: CoefficientState;
   options: PolicyOptions;
   usePolicySheet: boolean;
+  /** The Policy sheet's tiers the preview used, sent with the write so the server can refuse a stale preview. */
+  previewedPolicyTiers?: unknown[];
   /** The policy the preview settles with: with coefficient 0 while the coefficient is not set. */
   policy?: Policy;
   /** Problems a person must fix before anything is written (Policy sheet, traffic days…). */
@@ -98,7 +100,8 @@ export function policyForm(context: SidebarContext, onChange: () => void): Polic
       const read = policyFromJson(json);
       if (!read.ok) return { coefficient: value, coefficientState, options, usePolicySheet: useSheet, problems: problems.concat(read.problems) };
       problems.push(...policyProblems(read.policy));
-      return { coefficient: value, coefficientState, options, usePolicySheet: useSheet, policy: read.policy, problems };
+      const previewedPolicyTiers = useSheet && sheet ? sheet.tiers : undefined;
+      return { coefficient: value, coefficientState, options, usePolicySheet: useSheet, previewedPolicyTiers, policy: read.policy, problems };
     },
   };
 }

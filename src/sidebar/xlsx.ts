@@ -4,6 +4,8 @@
  * file goes through exactly the readers pasted text and sheet ranges go through.
  */
 import { listZip, readZipText, ZipError, type ZipEntry } from './unzip';
+// Excel's serials after 1900-02-28 are Sheets' serials (day 0 = 1899-12-30), which input/date reads.
+import { serialToIso } from '../input/date';
 
 export type XlsxCell = string | number | boolean | null;
 
@@ -146,11 +148,4 @@ function columnIndex(ref: string): number {
     n = n * 26 + (c - 64);
   }
   return n - 1;
-}
-
-/** Excel day serial (1900 system, day 0 = 1899-12-30 once past the 1900 leap-year bug) to a calendar day. */
-function serialToIso(serial: number): string {
-  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000);
-  const pad = (n: number) => (n < 10 ? '0' : '') + n;
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeSettlement } from '../../src/addon/server';
-import { sheetText, startsLikeFormula } from '../../src/output/sheetText';
+import { guardFormula } from '../../src/output/csv';
+import { sheetText } from '../../src/output/sheetText';
 import { createGoogleFakes } from '../fakes/google';
 import { request, tsv, useGoogle } from './support';
 
@@ -19,9 +20,9 @@ const ATTACKS = [
 ];
 
 describe('the text guard', () => {
-  test('recognises what Sheets or Excel would start a formula with, after NFKC', () => {
-    for (const text of ATTACKS) assert.equal(startsLikeFormula(text), true, JSON.stringify(text));
-    for (const text of ['Shop =1', 'M001', '星河小店', '']) assert.equal(startsLikeFormula(text), false, JSON.stringify(text));
+  test('the CSV guard prefixes what Sheets or Excel would start a formula with, after NFKC', () => {
+    for (const text of ATTACKS) assert.equal(guardFormula(text), "'" + text, JSON.stringify(text));
+    for (const text of ['Shop =1', 'M001', '星河小店', '']) assert.equal(guardFormula(text), text, JSON.stringify(text));
   });
 
   test('Sheets stores every guarded text exactly as given, never as a formula, number, date or boolean', () => {

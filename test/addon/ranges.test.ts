@@ -111,6 +111,20 @@ describe('the Policy sheet', () => {
     assert.equal(line[11], 17172.84);
   });
 
+  test('a write refuses a preview made with Policy sheet tiers that have changed since', () => {
+    const google = setUp();
+    insertPolicySheet();
+    const previewed = getSidebarContext().policySheet!.tiers;
+    google.spreadsheet._sheetNamed('Policy')!.getRange('B3').setValue('60%'); // edited after the preview
+    assert.throws(
+      () => writeSettlement(request({ usePolicySheet: true, previewedPolicyTiers: previewed })),
+      /has changed since the preview/,
+    );
+    const current = getSidebarContext().policySheet!.tiers;
+    const result = writeSettlement(request({ usePolicySheet: true, previewedPolicyTiers: current }));
+    assert.equal(result.outcome, 'written');
+  });
+
   test('using the Policy sheet when there is none, or when it is broken, says so', () => {
     const google = setUp();
     assert.throws(() => writeSettlement(request({ usePolicySheet: true })), /no Policy sheet \(named range GMV_POLICY\)/);
