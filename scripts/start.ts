@@ -7,6 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { settleFiles } from '../src/cli/settleFiles';
+import { formatSummary } from '../src/cli/summary';
 import { startPreview } from '../src/preview/serverStart';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +23,14 @@ async function main(): Promise<void> {
     latencyMs: Number(process.env.PREVIEW_LATENCY_MS || 0),
     locale: process.env.PREVIEW_LOCALE || 'en_US',
   });
+  // What the bundled examples settle to, as the CLI would: the figures to expect in the preview.
+  const examples = await settleFiles({
+    history: join(root, 'examples/history.csv'),
+    campaign: join(root, 'examples/campaign.csv'),
+    targets: join(root, 'examples/targets.csv'),
+    policy: join(root, 'examples/policy.json'),
+  });
+  console.log(formatSummary(examples, 'en', 5));
   console.log(`Preview of the settlement add-on: ${preview.url}`);
   console.log(`  server functions: ${preview.runtime.serverFunctions.join(', ') || '(none yet)'}`);
   console.log('  Ctrl+C to stop.');

@@ -1,11 +1,8 @@
 /** What the server says to the person at the sidebar or menu, in their language. */
 import { fenToDisplay } from '../core/money';
-import type { Language } from '../core/reasons';
+import { languageOfLocale, type Language } from '../core/reasons';
 
 /** Chinese for zh locales (zh, zh_CN, zh_TW, …), English otherwise, as the sidebar decides. */
-export function languageOfLocale(locale: string | null | undefined): Language {
-  return /^zh/i.test(locale || '') ? 'zh' : 'en';
-}
 
 /**
  * The user's language. In onOpen under AuthMode.NONE even this may be refused, and a menu in

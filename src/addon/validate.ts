@@ -3,6 +3,7 @@
  * not only by our sidebar, so each one checks what it receives: shape, types and sizes. A
  * request that does not fit is refused whole, with a sentence that says what to send instead.
  */
+import { MAX_CELL_CHARS } from '../output/sheetText';
 import type { InputSource, PolicyOptions, SettlementRequest } from './protocol';
 
 /** Pasted text above this is refused: Apps Script's memory runs out long before the sheet would. */
@@ -10,7 +11,7 @@ export const MAX_TEXT_CHARS = 20000000;
 /** Cells of one table from a parsed file or a range. */
 export const MAX_TABLE_CELLS = 2000000;
 /** Sheets' own limit for one cell. */
-export const MAX_CELL_CHARS = 50000;
+export { MAX_CELL_CHARS };
 export const MAX_A1_CHARS = 300;
 const MAX_FILE_NAME_CHARS = 255;
 const MAX_COEFFICIENT_CHARS = 40;

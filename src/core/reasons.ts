@@ -4,6 +4,11 @@ import type { Reason } from './settlement';
 
 export type Language = 'en' | 'zh';
 
+/** Chinese for any zh locale (zh, zh_CN, zh-TW…), English for everything else. */
+export function languageOfLocale(locale: string | null | undefined): Language {
+  return /^zh($|[-_])/i.test(locale || '') ? 'zh' : 'en';
+}
+
 /** Thresholds read as the programme states them: "500,000", not "500,000.00". */
 function threshold(fen: Fen): string {
   const text = fenToDisplay(fen);

@@ -2,7 +2,8 @@
  * Every word the sidebar shows, in English and Chinese. Chinese for zh locales (zh, zh-CN,
  * zh-TW…), English otherwise: merchant-ops in China read the first, everyone else the second.
  */
-export type Language = 'zh' | 'en';
+export type { Language } from '../core/reasons';
+import { languageOfLocale, type Language } from '../core/reasons';
 
 const en = {
   title: 'Double 11 incentive settlement',
@@ -189,8 +190,7 @@ const zh: Record<Key, string> = {
 let current: Language = 'en';
 
 export function chooseLanguage(fromContext: string | undefined, browser: string | undefined): Language {
-  const tag = (fromContext || browser || '').toLowerCase();
-  return tag === 'zh' || tag.indexOf('zh-') === 0 || tag.indexOf('zh_') === 0 ? 'zh' : 'en';
+  return languageOfLocale(fromContext || browser);
 }
 
 export function setLanguage(language: Language): void {

@@ -1,6 +1,8 @@
 /**
  * The custom functions, run from the built dist/ as Apps Script runs them, agree to the cent with
  * the settlement (runSettlement, which the sidebar and the CLI use) for any merchant.
+ * This checks agreement, not the rules: both sides share core/rules. The rules themselves are
+ * tested against SPEC figures in test/core, test/functions and test/cli (worked example).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
