@@ -64,8 +64,11 @@ export function buildPolicy(request: SettlementRequest, spreadsheet: () => Sprea
     base = sheet.read.policy;
   }
   const read = policyFromJson({ ...request.options, red_packet_coefficient: request.coefficient }, base);
-  if (!read.ok) throw new RequestError(read.problems.join('; '));
+  // The problems name policy keys and values, which read the same in both languages; a Chinese
+  // lead-in says what kind of problem it is.
+  const lead = zh ? '政策或系数设置有误,未写入:' : '';
+  if (!read.ok) throw new RequestError(lead + read.problems.join('; '));
   const problems = policyProblems(read.policy);
-  if (problems.length > 0) throw new RequestError(problems.join('; '));
+  if (problems.length > 0) throw new RequestError(lead + problems.join('; '));
   return read.policy;
 }

@@ -1,6 +1,6 @@
 /** Campaign-day rows (SPEC §3): merchant id, optional name, date, GMV, optional ad spend. */
 import type { CampaignDay } from '../core/settlement';
-import { dateCell, idCell, moneyCell, nameCell, RowContext } from './cells';
+import { dateCell, idCell, moneyCell, nameCell, noteExtraCells, RowContext } from './cells';
 import type { ColumnMapping } from './columns';
 import { ISSUE_TEXT, LABELS } from './issueText';
 import { SourceReport } from './report';
@@ -33,6 +33,7 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
     const merchantId = idCell(ctx, cells[f.merchant_id as number]);
     if (merchantId === undefined) return;
     ctx.merchantId = merchantId;
+    noteExtraCells(ctx, cells, mapping.labels.length);
     let seen = daysOf.get(merchantId);
     if (!seen) {
       daysOf.set(merchantId, (seen = { dates: [], rows: [] }));

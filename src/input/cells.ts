@@ -69,6 +69,16 @@ export function moneyCell(
   return undefined;
 }
 
+/**
+ * Values past the last heading (a shifted export, a stray note) are used by no column: they are
+ * reported on their row, without rejecting it, so nothing is ignored without a word.
+ */
+export function noteExtraCells(ctx: RowContext, cells: Cell[], width: number): void {
+  if (width === 0 || cells.length <= width) return;
+  const extra = cells.slice(width).map(cellText).filter((text) => text.trim() !== '');
+  if (extra.length > 0) ctx.report.note(ctx.row, extra.join(' | '), ISSUE_TEXT.extraCells(extra.length), ctx.merchantId);
+}
+
 /** The first non-blank text of a name cell. */
 export function nameCell(cell: Cell): string {
   return cell === null || cell === undefined ? '' : cellText(cell).trim();

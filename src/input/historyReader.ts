@@ -4,7 +4,7 @@
  */
 import { fenToText } from '../core/money';
 import type { MerchantHistory } from '../core/settlement';
-import { dateCell, idCell, moneyCell, nameCell, RowContext } from './cells';
+import { dateCell, idCell, moneyCell, nameCell, noteExtraCells, RowContext } from './cells';
 import { isoToSerial } from './date';
 import type { ColumnMapping } from './columns';
 import { ISSUE_TEXT, LABELS } from './issueText';
@@ -79,6 +79,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     const merchantId = idCell(ctx, cells[f.merchant_id as number]);
     if (merchantId === undefined) return;
     ctx.merchantId = merchantId;
+    noteExtraCells(ctx, cells, mapping.labels.length);
     if (f.merchant_name !== undefined && !names.has(merchantId)) {
       const name = nameCell(cells[f.merchant_name]);
       if (name) names.set(merchantId, name);

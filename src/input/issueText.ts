@@ -78,6 +78,10 @@ export const ISSUE_TEXT = {
     en: `column "${label}" is not a known targets column and is not used; tier targets are read from columns named 一档/二档/三档 or tier1/tier2/tier3`,
     zh: `「${label}」列无法识别,未使用;各档目标请使用列名 一档/二档/三档 或 tier1/tier2/tier3`,
   }),
+  extraCells: (count: number): IssueText => ({
+    en: `the row has ${count} value${count === 1 ? '' : 's'} beyond the last column heading; not used`,
+    zh: `该行在最后一个列标题之后还有 ${count} 个值,未使用`,
+  }),
   leftOutColumn: (date: string, firstCampaignDay: string): IssueText => ({
     en: `column ${date} is dated on or after the first campaign day (${firstCampaignDay}); left out of the baseline`,
     zh: `${date} 这一列不早于首个活动日 (${firstCampaignDay}),未计入过往日均`,

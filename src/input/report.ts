@@ -26,8 +26,8 @@ export class SourceReport {
   }
 
   /** A problem with the table rather than a row (a column heading, say): counts no row. */
-  note(row: number, value: string, text: IssueText): InputIssue {
-    const issue: InputIssue = { source: this.source, row, merchantId: '', value, message: text.en, messageZh: text.zh, blocksMerchant: false };
+  note(row: number, value: string, text: IssueText, merchantId = ''): InputIssue {
+    const issue: InputIssue = { source: this.source, row, merchantId, value, message: text.en, messageZh: text.zh, blocksMerchant: false };
     this.issues.push(issue);
     return issue;
   }

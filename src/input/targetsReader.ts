@@ -4,7 +4,7 @@
  */
 import { fenToDisplay, type Fen } from '../core/money';
 import type { MerchantTargets } from '../core/settlement';
-import { idCell, moneyCell, nameCell, RowContext } from './cells';
+import { idCell, moneyCell, nameCell, noteExtraCells, RowContext } from './cells';
 import type { ColumnMapping } from './columns';
 import { ISSUE_TEXT, LABELS } from './issueText';
 import type { Field } from './headers';
@@ -46,6 +46,7 @@ export function readTargets(table: Table, mapping: ColumnMapping, policyThreshol
     const merchantId = idCell(ctx, cells[f.merchant_id as number]);
     if (merchantId === undefined) return;
     ctx.merchantId = merchantId;
+    noteExtraCells(ctx, cells, mapping.labels.length);
     const earlier = rowOf.get(merchantId);
     if (earlier !== undefined) {
       report.reject(row, merchantId, merchantId, ISSUE_TEXT.duplicateListing(merchantId, earlier));

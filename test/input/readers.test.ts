@@ -101,3 +101,10 @@ test('a day-first or month-first date is an error, not a guess', () => {
   assert.equal(read.issues[0].row, 2);
   assert.equal(read.issues[0].value, '11/10/2025');
 });
+
+test('values beyond the last heading are reported on their row, without rejecting it', () => {
+  const campaign = 'merchant_id,date,gmv\nM1,2025-11-11,100,oops\nM2,2025-11-11,100,\n';
+  const read = readInputs({ history: tableFromText('history', 'merchant_id,avg_gmv\nM1,0\n'), campaign: tableFromText('campaign', campaign) });
+  assert.deepEqual(read.issues.map((i) => [i.row, i.merchantId, i.value, i.blocksMerchant]), [[2, 'M1', 'oops', false]]);
+  assert.deepEqual(read.totalCounts, { read: 3, used: 3, rejected: 0 }); // a trailing empty cell (M2) is no news
+});
