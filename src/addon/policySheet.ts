@@ -12,6 +12,7 @@ import { SHEET_FORMATS } from '../output/sheetTables';
 import { userLanguage } from './messages';
 import { POLICY_RANGE_NAME } from './policySource';
 import type { PolicySheetResult } from './protocol';
+import { quoteSheetName } from '../output/a1';
 
 const HEADINGS: Record<Language, string[]> = {
   en: ['GMV threshold (must exceed)', 'Cashback rate', 'Daily traffic cap', 'Red-packet coefficient (optional)'],
@@ -41,7 +42,7 @@ export function insertPolicySheet(): PolicySheetResult {
   if (existing) {
     existing.activate();
     const sheetName = existing.getSheet().getName();
-    const a1 = `'${sheetName.replace(/'/g, "''")}'!${existing.getA1Notation()}`;
+    const a1 = `${quoteSheetName(sheetName)}!${existing.getA1Notation()}`;
     const message = zh
       ? `政策表已存在:命名区域 ${POLICY_RANGE_NAME} 位于 ${a1},已为您选中。`
       : `A Policy sheet already exists: the named range ${POLICY_RANGE_NAME} is ${a1}, now selected.`;
@@ -69,7 +70,7 @@ export function insertPolicySheet(): PolicySheetResult {
   spreadsheet.setNamedRange(POLICY_RANGE_NAME, tierRange);
   tierRange.activate();
 
-  const a1 = `'${sheetName}'!${tierRange.getA1Notation()}`;
+  const a1 = `${quoteSheetName(sheetName)}!${tierRange.getA1Notation()}`;
   const message = zh
     ? `已插入政策表"${sheetName}",命名区域 ${POLICY_RANGE_NAME} = ${a1}。修改后,侧边栏勾选"使用政策表"即可按新政策结算。`
     : `Inserted the Policy sheet "${sheetName}" with the named range ${POLICY_RANGE_NAME} = ${a1}. Tick "use the Policy sheet" in the sidebar to settle with it.`;

@@ -14,6 +14,7 @@ import { rangeCells, sourceTable, type RangeCell } from './ranges';
 import { recallSettlement, rememberSettlement, runKey, nextSequence, saveSequence } from './records';
 import { checkA1, checkSettlementRequest, RequestError } from './validate';
 import { writeSettlementSheets } from './writer';
+import { quoteSheetName } from '../output/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,10 +38,6 @@ function activeUserEmail(): string {
   } catch (e) {
     return '';
   }
-}
-
-function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** What the sidebar needs to start: language, the sheets it can read from, the Policy sheet. */

@@ -12,6 +12,7 @@ import { readInputFile } from './files';
 import { pasteBox } from './pasteBox';
 import { t } from './i18n';
 import { failureText, hasServer, server } from './server';
+import { quoteSheetName } from '../output/a1';
 
 type Mode = 'paste' | 'file' | 'sheet';
 
@@ -141,5 +142,5 @@ export function sourcePicker(source: SourceName, label: string, context: Sidebar
 /** "Sheet 1" + "A1:D9" → "'Sheet 1'!A1:D9"; a range that already names its sheet is kept. */
 export function qualifiedA1(sheetName: string, range: string): string {
   if (range.indexOf('!') >= 0) return range;
-  return `'${sheetName.replace(/'/g, "''")}'!${range}`;
+  return `${quoteSheetName(sheetName)}!${range}`;
 }

@@ -69,7 +69,7 @@ describe('the Policy sheet', () => {
   test('inserts the SPEC §1 tiers behind GMV_POLICY, rates formatted as %', () => {
     const google = setUp();
     const result = insertPolicySheet();
-    assert.deepEqual([result.outcome, result.sheetName, result.rangeName, result.a1], ['inserted', 'Policy', 'GMV_POLICY', "'Policy'!A1:D4"]);
+    assert.deepEqual([result.outcome, result.sheetName, result.rangeName, result.a1], ['inserted', 'Policy', 'GMV_POLICY', 'Policy!A1:D4']);
     const sheet = google.spreadsheet._sheetNamed('Policy')!._snapshot();
     assert.deepEqual(sheet.values.slice(1, 4).map((row) => row.slice(0, 3)), [[200000, 0.3, 20000], [500000, 0.5, 75000], [1000000, 1, 200000]]);
     assert.equal(sheet.display[1][1], '30.0%');

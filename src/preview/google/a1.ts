@@ -1,4 +1,5 @@
 /** A1 notation as Sheets reads it: "B2", "A1:Q20", "A:D", "2:5", "'Sales 2025'!A1:D9". */
+import { quoteSheetName } from '../../output/a1';
 
 export interface A1Ref {
   sheetName?: string;
@@ -49,9 +50,7 @@ export function parseA1(ref: string): A1Ref | undefined {
   return { sheetName, row, column, lastRow: second === undefined ? row : lastRow, lastColumn: second === undefined ? column : lastColumn };
 }
 
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+export { quoteSheetName };
 
 export function a1Text(row: number, column: number, rows: number, columns: number): string {
   const start = columnLetters(column) + row;
