@@ -2,13 +2,13 @@
  * SETTLEMENT: the whole settlement as one spilled table, read by the same input code as pasted
  * text and laid out by the same column list as the CLI and the settlement sheet.
  */
-import { fenToNumber, type Dec } from '../core/money';
 import { policyProblems } from '../core/policy';
 import type { SettlementLine } from '../core/settlement';
 import { TableError } from '../input/columns';
 import type { Cell } from '../input/number';
 import { tableFromCells } from '../input/table';
-import { LINE_COLUMNS, type CellValue, type ColumnKind } from '../output/columns';
+import { LINE_COLUMNS } from '../output/columns';
+import { sheetValue } from '../output/sheetTables';
 import { runSettlement, type SettlementRun } from '../output/run';
 import { oneCell, rateAt, toGrid, type SheetArg, type SheetValue } from './args';
 import { policyArg } from './policyArg';
@@ -61,13 +61,5 @@ function rowsOf(arg: SheetArg): Cell[][] {
 }
 
 function lineRow(line: SettlementLine): SheetValue[] {
-  return LINE_COLUMNS.map((column) => sheetValue(column.kind, column.value(line, 'en')));
-}
-
-/** Money as a number exact to 0.01, an unknown baseline as blank, dates as YYYY-MM-DD text. */
-function sheetValue(kind: ColumnKind, value: CellValue): SheetValue {
-  if (value === null) return '';
-  if (kind === 'money') return fenToNumber(value as number);
-  if (kind === 'rate') return (value as Dec).toNumber();
-  return value as string | number;
+  return LINE_COLUMNS.map((column) => sheetValue(column.kind, column.value(line, 'en'), 'text'));
 }

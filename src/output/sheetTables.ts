@@ -47,12 +47,15 @@ export function columnFormat(key: string, kind: ColumnKind): string {
   return SHEET_FORMATS.text;
 }
 
-/** One value as a cell: money as CNY numbers, dates as serials, a missing figure as a blank. */
-export function sheetValue(kind: ColumnKind, value: CellValue): SheetValue {
+/**
+ * One value as a cell: money as CNY numbers, a missing figure as a blank, dates as serials the
+ * sheet formats (or, for a custom function's result, which cannot carry a format, as text).
+ */
+export function sheetValue(kind: ColumnKind, value: CellValue, dates: 'serial' | 'text' = 'serial'): string | number {
   if (value === null || value === undefined) return '';
   if (kind === 'money') return fenToNumber(value as number);
   if (kind === 'rate') return Number((value as Dec).toString());
-  if (kind === 'date') return value === '' ? '' : isoToSerial(value as string);
+  if (kind === 'date') return value === '' || dates === 'text' ? (value as string) : isoToSerial(value as string);
   if (kind === 'int') return value as number;
   return String(value);
 }
