@@ -4,7 +4,7 @@
  * The CLI (CSV, XLSX, JSON), the settlement sheet and SETTLEMENT() all read these, which is
  * why they show the same table.
  */
-import type { Dec, Fen } from '../core/money';
+import type { Dec } from '../core/money';
 import { describeReason, type Language } from '../core/reasons';
 import type { InputIssue, MerchantSummary, SettlementLine } from '../core/settlement';
 import type { SettlementRun } from './run';

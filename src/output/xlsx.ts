@@ -7,10 +7,10 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { fenToNumber, type Dec } from '../core/money';
-import { describeMapping } from '../input/columns';
-import { sourceName, type Language } from '../core/reasons';
+import type { Language } from '../core/reasons';
 import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './columns';
 import type { SettlementRun } from './run';
+import { runRecordBlock } from './sheetTables';
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
   money: '#,##0.00',
@@ -88,18 +88,8 @@ function addRunRecord(workbook: Workbook, name: string, run: SettlementRun, lang
     { header: language === 'zh' ? '内容' : 'Value', key: 'value', width: 100 },
   ];
   sheet.getRow(1).font = { bold: true };
-  const zh = language === 'zh';
-  sheet.addRow([zh ? '生成时间 (UTC)' : 'Generated at (UTC)', run.run.generatedAt]);
-  sheet.addRow([zh ? '操作人' : 'By', run.run.user]);
-  sheet.addRow([zh ? '输入 SHA-256' : 'Input SHA-256', run.run.inputSha256]);
-  for (const c of run.read.counts)
-    sheet.addRow(
-      zh
-        ? [`${sourceName(c.source, true)}行数`, `读取 ${c.read} = 使用 ${c.used} + 拒绝 ${c.rejected}`]
-        : [`${c.source} rows`, `read ${c.read} = used ${c.used} + rejected ${c.rejected}`],
-    );
-  for (const mapping of run.read.mappings) sheet.addRow([zh ? '列映射' : 'Column mapping', describeMapping(mapping)]);
-  sheet.addRow([zh ? '政策' : 'Policy', JSON.stringify(run.run.policy)]);
+  // The same record as the settlement sheet's, so a workbook and a sheet read alike.
+  runRecordBlock(run, language).values.forEach((row) => sheet.addRow(row));
   sheet.commit();
 }
 
