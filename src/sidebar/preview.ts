@@ -5,7 +5,6 @@
 import { fenToDisplay } from '../core/money';
 import { describeReason, sourceName } from '../core/reasons';
 import type { InputIssue, LineStatus } from '../core/settlement';
-import { describeMapping, TableError } from '../input/columns';
 import type { Table } from '../input/table';
 import { runSettlement, type SettlementRun } from '../output/run';
 import { el, replaceChildren, type Child } from './dom';
@@ -35,7 +34,7 @@ export function computePreview(history: Input, campaign: Input, targets: Input, 
     return { kind: 'ready', run, coefficientSet: choice.coefficientState === 'ok' };
   } catch (error) {
     // A table that cannot be read at all says why in words; anything else is shown by its message only.
-    const message = error instanceof TableError || error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error); // TableError included
     return { kind: 'error', messages: [message].concat(policyErrors) };
   }
 }
