@@ -5,6 +5,7 @@
 import { fenToDisplay } from '../core/money';
 import { describeReason, sourceName } from '../core/reasons';
 import type { InputIssue, LineStatus } from '../core/settlement';
+import { describeMapping } from '../input/columns';
 import type { Table } from '../input/table';
 import { runSettlement, type SettlementRun } from '../output/run';
 import { el, replaceChildren, type Child } from './dom';
