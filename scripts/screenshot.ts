@@ -5,22 +5,21 @@
  * installed (Debian: fonts-wqy-microhei), or the example names render as boxes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startPreview } from '../src/preview/serverStart';
-import { buildSidebar } from './buildSidebar';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'docs', 'preview.png');
+// SCREENSHOT_OUT lets a Chinese screenshot (PREVIEW_LOCALE=zh_CN) go elsewhere than the README's.
+const out = process.env.SCREENSHOT_OUT || join(root, 'docs', 'preview.png');
 
 async function main(): Promise<void> {
   const distDir = process.env.PREVIEW_DIST_DIR || join(root, 'dist');
   if (!process.env.PREVIEW_DIST_DIR) {
     const built = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: root, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('the build failed');
-    if (!existsSync(join(distDir, 'Sidebar.html'))) await buildSidebar(distDir);
   }
   const preview = await startPreview({ root, distDir, port: 0, locale: process.env.PREVIEW_LOCALE || 'en_US' });
   const browser = await chromium.launch({
@@ -41,8 +40,9 @@ async function main(): Promise<void> {
     await sidebar.locator('[data-testid=fill]').click();
     await sidebar.locator('[data-testid=fill-result]:not(:empty)').waitFor();
     // The lines sheet is what finance filters and checks; show it rather than the summary.
-    await page.click('[data-testid=sheet-tabs] button:text-is("Settlement 2025-11-11 #1")');
-    await page.waitForSelector('table.grid[data-sheet="Settlement 2025-11-11 #1"]');
+    const linesSheet = (process.env.PREVIEW_LOCALE || '').startsWith('zh') ? '结算 2025-11-11 #1' : 'Settlement 2025-11-11 #1';
+    await page.click(`[data-testid=sheet-tabs] button:text-is("${linesSheet}")`);
+    await page.waitForSelector(`table.grid[data-sheet="${linesSheet}"]`);
     // Fold the example boxes and show the preview's figures rather than the inputs above them.
     await page.evaluate(() => ((document.querySelector('details.examples') as HTMLDetailsElement).open = false));
     await sidebar.locator('[data-testid=preview]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
