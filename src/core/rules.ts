@@ -27,6 +27,11 @@ function passes(gmvFen: Fen, thresholdFen: Fen, inclusive: boolean): boolean {
   return inclusive ? gmvFen >= thresholdFen : gmvFen > thresholdFen;
 }
 
+/** 增量GMV as SPEC §2 defines it: max(0, day GMV − baseline average), whatever the tier. */
+export function actualIncrement(gmvFen: Fen, baselineFen: Fen): Fen {
+  return Math.max(0, gmvFen - baselineFen);
+}
+
 /** Highest tier whose threshold the day's GMV exceeds, provided it also exceeds the baseline; else 0. */
 export function tierReached(gmvFen: Fen, baselineFen: Fen, thresholdsFen: Fen[], inclusive: boolean): number {
   if (!(gmvFen > baselineFen)) return 0; // "高于过往均值" is strict whatever the threshold option
@@ -58,15 +63,14 @@ export function evaluateDay(
   policy: Policy,
 ): DayResult {
   const tier = tierReached(gmvFen, baselineFen, thresholdsFen, policy.thresholdInclusive);
-  const actualIncrement = Math.max(0, gmvFen - baselineFen);
   if (tier === 0) {
     // Not qualified: the increment is still shown (it explains the line) but pays nothing.
-    const incrementalFen = policy.incrementalBasis === 'actual' ? actualIncrement : 0;
+    const incrementalFen = unpaidIncrement(gmvFen, baselineFen, policy);
     return { tier, incrementalFen, cashbackRate: ZERO, cashbackFen: 0, coefficient: ZERO, redPacketFen: 0, cashTotalFen: 0, trafficCap: 0 };
   }
   const tierRules = policy.tiers[tier - 1];
   const incrementalFen =
-    policy.incrementalBasis === 'tier_threshold' ? Math.max(0, thresholdsFen[tier - 1] - baselineFen) : actualIncrement;
+    policy.incrementalBasis === 'tier_threshold' ? Math.max(0, thresholdsFen[tier - 1] - baselineFen) : actualIncrement(gmvFen, baselineFen);
   const coefficient = tierCoefficient(policy, tier) || ZERO;
   const cashbackFen = mulRate(adSpendFen, tierRules.cashbackRate);
   const redPacketFen = mulRate(incrementalFen, coefficient);
@@ -80,6 +84,14 @@ export function evaluateDay(
     cashTotalFen: cashbackFen + redPacketFen,
     trafficCap: tierRules.trafficCapPerDay,
   };
+}
+
+/**
+ * The incremental GMV a line that pays nothing shows: the actual increment, so the line explains
+ * itself; under "tier_threshold" there is no tier to measure from, so 0.
+ */
+export function unpaidIncrement(gmvFen: Fen, baselineFen: Fen, policy: Policy): Fen {
+  return policy.incrementalBasis === 'actual' ? actualIncrement(gmvFen, baselineFen) : 0;
 }
 
 /**

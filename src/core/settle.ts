@@ -1,7 +1,7 @@
 /** A whole settlement (SPEC §5): one line per merchant-day, a row per merchant, grand totals. */
 import { Dec } from './money';
 import { Policy } from './policy';
-import { baselineAverage, evaluateDay, thresholdsFor, trafficDays } from './rules';
+import { baselineAverage, evaluateDay, thresholdsFor, trafficDays, unpaidIncrement } from './rules';
 import type {
   CampaignDay,
   LineStatus,
@@ -50,10 +50,14 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
 
   const lines = days.map((day): SettlementLine => {
     const unpaid = (status: LineStatus, reason: Reason, shownBaseline: number | null) =>
-      unpaidLine(day, input, status, reason, shownBaseline);
+      unpaidLine(day, input, status, reason, shownBaseline, 0);
     // A blocked merchant's baseline may rest on a rejected row, so none is shown.
     if (blockingIssues) return unpaid('blocked', { code: 'blocked', issues: blockingIssues }, null);
-    if (!invited) return unpaid('not_invited', { code: 'not_invited' }, baselineFen);
+    if (!invited) {
+      // Not in the programme, but its increment is still a fact worth showing beside its baseline.
+      const increment = baselineFen === null || day.gmvFen === null ? 0 : unpaidIncrement(day.gmvFen, baselineFen, policy);
+      return unpaidLine(day, input, 'not_invited', { code: 'not_invited' }, baselineFen, increment);
+    }
     if (baselineFen === null) return unpaid('no_baseline', { code: 'no_baseline' }, null);
 
     if (day.gmvFen === null) return unpaid('blocked', { code: 'blocked', issues: [] }, null); // unreachable: rejected rows block
@@ -108,14 +112,21 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
 }
 
 /** A line that pays nothing (blocked, not invited, no baseline): its reason says why. */
-function unpaidLine(day: CampaignDay, input: SettlementInput, status: LineStatus, reason: Reason, shownBaseline: number | null): SettlementLine {
+function unpaidLine(
+  day: CampaignDay,
+  input: SettlementInput,
+  status: LineStatus,
+  reason: Reason,
+  shownBaseline: number | null,
+  incrementalFen: number,
+): SettlementLine {
   return {
     merchantId: day.merchantId,
     merchantName: nameOf(day, input),
     date: day.date,
     gmvFen: day.gmvFen,
     baselineFen: shownBaseline,
-    incrementalFen: 0,
+    incrementalFen,
     tier: 0,
     adSpendFen: day.adSpendFen,
     cashbackRate: ZERO,

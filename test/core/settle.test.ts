@@ -117,6 +117,11 @@ test('invited_only: merchants missing from the targets list are not_invited; per
   const report = settleText(history, campaign, { invitedOnly: true }, targets);
   assert.equal(report.lines[0].tier, 3); // 523,456.78 > own tier 3 target 520,000
   assert.equal(report.lines[1].status, 'not_invited');
+  // Not paid, but its numbers still explain it: 523,456.78 − 180,000.00 = 343,456.78.
+  assert.deepEqual(
+    [report.lines[1].baseline_avg, report.lines[1].incremental_gmv, report.lines[1].tier, report.lines[1].cash_total],
+    ['180000.00', '343456.78', 0, '0.00'],
+  );
 });
 
 test('a ready baseline history (过往日均) is used as is', () => {
