@@ -3,6 +3,7 @@
  * Exit 0 when a settlement was produced (issues or not), 2 when the user has something to fix
  * before one can be, 1 only for a bug in this program.
  */
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { toJsonReport } from '../output/json';
 import { linesToCsv } from '../output/csv';
@@ -25,9 +26,13 @@ export async function runCli(argv: string[]): Promise<number> {
     const request = parsed.request;
     if (request.format === 'xlsx' && !request.out && process.stdout.isTTY)
       throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output to a file)');
+    const progress = progressReporter(request);
+    progress('reading and settling the inputs…');
     const run = await settleFiles(request);
     process.stderr.write(inputReport(run));
+    progress(`writing ${run.settlement.lines.length.toLocaleString('en-US')} lines as ${request.format}…`);
     await writeOutput(request, await render(run, request));
+    progress('done');
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -41,6 +46,22 @@ export async function runCli(argv: string[]): Promise<number> {
     );
     return EXIT_BUG;
   }
+}
+
+/** Files this size take seconds: a person at a terminal is told what is happening, with the time. */
+const LARGE_INPUT_BYTES = 10 * 1024 * 1024;
+
+function progressReporter(request: CliRequest): (step: string) => void {
+  const started = Date.now();
+  const size = [request.history, request.campaign, request.targets].reduce((sum, path) => {
+    try {
+      return sum + (path ? statSync(path).size : 0);
+    } catch {
+      return sum; // unreadable: reported properly when it is read
+    }
+  }, 0);
+  if (!process.stderr.isTTY || size < LARGE_INPUT_BYTES) return () => undefined;
+  return (step) => process.stderr.write(`gmv-settle [${((Date.now() - started) / 1000).toFixed(1)} s] ${step}\n`);
 }
 
 async function render(run: SettlementRun, request: CliRequest): Promise<string | Buffer> {
