@@ -31,10 +31,21 @@ export function appsScriptSha256(text: string): string {
   return hex;
 }
 
-/** The signed-in user's address; "" when their domain does not share it (consumer accounts, other domains). */
-function activeUserEmail(): string {
+/**
+ * Who ran the settlement, for the run record: the signed-in user's address where Google shares
+ * it (same Workspace domain), else the script's anonymous per-user key, so two runs by the same
+ * person can still be told apart from runs by someone else. The add-on asks for no extra scope.
+ */
+function activeUser(): string {
   try {
-    return Session.getActiveUser().getEmail() || '';
+    const email = Session.getActiveUser().getEmail();
+    if (email) return email;
+  } catch (e) {
+    // not shared with this script: fall back to the anonymous key
+  }
+  try {
+    const key = Session.getTemporaryActiveUserKey();
+    return key ? `user key ${key}` : '';
   } catch (e) {
     return '';
   }
@@ -65,7 +76,7 @@ function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): Set
       targets: request.targets ? sourceTable(request.targets, 'targets', spreadsheet) : undefined,
     };
     const policy = buildPolicy(request, spreadsheet);
-    return runSettlement(tables, policy, { sha256: appsScriptSha256, user: activeUserEmail() });
+    return runSettlement(tables, policy, { sha256: appsScriptSha256, user: activeUser() });
   } catch (e) {
     // A table that cannot be read at all (no GMV column, say) is the user's to fix, not a crash.
     if (e instanceof TableError) throw new RequestError(e.message);

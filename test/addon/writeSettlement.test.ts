@@ -151,6 +151,13 @@ describe('writeSettlement: the settlement sheets', () => {
     assert.deepEqual(history.slice(0, 4), ['history', 7, 6, 1]);
   });
 
+  test('without a shared email address the run record names the anonymous user key', () => {
+    const google = setUp({ email: '' });
+    const result = writeSettlement(request());
+    const summary = sheetValues(google, result.summarySheetName!).values;
+    assert.equal(summary.find((row) => row[0] === 'User')![1], 'user key fake-user-key');
+  });
+
   test('Chinese headings and sheet names for language zh', () => {
     const google = setUp();
     const result = writeSettlement(request({ language: 'zh' }));
