@@ -1,18 +1,11 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getSidebarContext, readRangeCells, writeSettlement } from '../../src/addon/server';
 import { insertPolicySheet } from '../../src/addon/policySheet';
-import { request, useGoogle } from './support';
+import { request, googleForEachTest } from './support';
 import type { GoogleFakes } from '../fakes/google';
 
-let restore = () => undefined as void;
-afterEach(() => restore());
-
-function setUp(options = {}): GoogleFakes {
-  const installed = useGoogle(options);
-  restore = installed.restore;
-  return installed.google;
-}
+const setUp = googleForEachTest();
 
 /** Midnight of `iso` on the wall clock of `timeZone`, as Sheets hands a date cell to a script. */
 function midnight(iso: string, offset: string): Date {
@@ -42,7 +35,6 @@ describe('reading input ranges', () => {
       typeInputSheets(google, offset);
       const cells = readRangeCells("'Campaign day'!A1:D2");
       assert.deepEqual(cells, [['商家ID', '日期', '支付GMV', '磁力金牛消耗'], ['M001', '2025-11-11', 523456.78, 12345.67]], timeZone);
-      restore();
     }
   });
 

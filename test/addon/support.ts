@@ -1,4 +1,5 @@
 /** Shared set-up for the add-on server tests: fake Google services as globals, and example requests. */
+import { afterEach } from 'node:test';
 import { createGoogleFakes, installGoogleGlobals, type GoogleFakeOptions, type GoogleFakes } from '../fakes/google';
 import type { InputSource, SettlementRequest } from '../../src/addon/protocol';
 
@@ -10,6 +11,25 @@ export function useGoogle(options: GoogleFakeOptions = {}, execution = 'sidebar-
   const google = createGoogleFakes(options);
   const restore = installGoogleGlobals(google, execution);
   return { google, restore };
+}
+
+/**
+ * For a test file: a `setUp(options)` that installs fresh fakes for one test (or replaces the
+ * test's previous ones), put back after it by an afterEach registered here.
+ */
+export function googleForEachTest(): (options?: GoogleFakeOptions) => GoogleFakes {
+  let restore = () => undefined as void;
+  const reset = () => {
+    restore();
+    restore = () => undefined;
+  };
+  afterEach(reset);
+  return (options = {}) => {
+    reset(); // a second setUp in one test replaces the first
+    const installed = useGoogle(options);
+    restore = installed.restore;
+    return installed.google;
+  };
 }
 
 export function tsv(rows: (string | number)[][]): string {

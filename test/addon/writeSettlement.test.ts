@@ -1,20 +1,13 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeSettlement } from '../../src/addon/server';
 import { sha256Hex } from '../../src/core/sha256';
 import { inputFingerprint } from '../../src/output/run';
 import { tableFromText } from '../../src/input/table';
-import { CAMPAIGN, HISTORY, largeRequest, request, sheetValues, useGoogle } from './support';
+import { CAMPAIGN, HISTORY, largeRequest, request, sheetValues, googleForEachTest } from './support';
 import type { GoogleFakes } from '../fakes/google';
 
-let restore = () => undefined as void;
-afterEach(() => restore());
-
-function setUp(options = {}): GoogleFakes {
-  const installed = useGoogle(options);
-  restore = installed.restore;
-  return installed.google;
-}
+const setUp = googleForEachTest();
 
 const MONEY = '#,##0.00';
 
@@ -100,7 +93,6 @@ describe('writeSettlement: the settlement sheets', () => {
         const sum = lines.slice(1).reduce((acc, row) => acc + (row[c] as number), 0); // what =SUM() adds up
         assert.ok(Math.abs(sum - (totals.get(heading) as number)) < 0.005, `${heading}: SUM ${sum} vs total ${totals.get(heading)}`);
       }
-      restore();
     }
   });
 
