@@ -49,34 +49,17 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
   const thresholds = thresholdsFor(policy, input.targets && input.targets.get(merchantId));
 
   const lines = days.map((day): SettlementLine => {
-    const unpaid = (status: LineStatus, reason: Reason, shownBaseline: number | null) =>
-      unpaidLine(day, input, status, reason, shownBaseline, 0);
     // A blocked merchant's baseline may rest on a rejected row, so none is shown.
-    if (blockingIssues) return unpaid('blocked', { code: 'blocked', issues: blockingIssues }, null);
+    if (blockingIssues) return unpaidLine(day, input, 'blocked', { code: 'blocked', issues: blockingIssues }, null, 0);
     if (!invited) {
       // Not in the programme, but its increment is still a fact worth showing beside its baseline.
       const increment = baselineFen === null || day.gmvFen === null ? 0 : unpaidIncrement(day.gmvFen, baselineFen, policy);
       return unpaidLine(day, input, 'not_invited', { code: 'not_invited' }, baselineFen, increment);
     }
-    if (baselineFen === null) return unpaid('no_baseline', { code: 'no_baseline' }, null);
-
-    if (day.gmvFen === null) return unpaid('blocked', { code: 'blocked', issues: [] }, null); // unreachable: rejected rows block
+    if (baselineFen === null) return unpaidLine(day, input, 'no_baseline', { code: 'no_baseline' }, null, 0);
+    // Only a rejected row has no GMV, and a rejected row blocks its merchant (handled above).
+    if (day.gmvFen === null) return unpaidLine(day, input, 'blocked', { code: 'blocked', issues: [] }, null, 0);
     const result = evaluateDay(day.gmvFen, baselineFen, day.adSpendFen, thresholds, policy);
-    const reason: Reason =
-      result.tier > 0
-        ? {
-            code: 'qualified',
-            gmvFen: day.gmvFen,
-            tier: result.tier,
-            thresholdFen: thresholds[result.tier - 1],
-            nextTier: result.tier < thresholds.length ? result.tier + 1 : undefined,
-            nextThresholdFen: result.tier < thresholds.length ? thresholds[result.tier] : undefined,
-            trafficUsedUp: false,
-            inclusive: policy.thresholdInclusive,
-          }
-        : day.gmvFen > baselineFen
-          ? { code: 'below_first_tier', gmvFen: day.gmvFen, baselineFen, thresholdFen: thresholds[0], inclusive: policy.thresholdInclusive }
-          : { code: 'not_above_baseline', gmvFen: day.gmvFen, baselineFen };
     // Written out, not spread: {...a, ...b} built 300k lines as slow dictionary objects (7× slower).
     return {
       merchantId: day.merchantId,
@@ -95,7 +78,7 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
       trafficCap: result.trafficCap,
       trafficGranted: 0,
       status: result.tier > 0 ? 'qualified' : 'not_qualified',
-      reason,
+      reason: dayReason(day.gmvFen, baselineFen, result.tier, thresholds, policy),
     };
   });
 
@@ -109,6 +92,27 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
     else if (line.reason.code === 'qualified') line.reason.trafficUsedUp = true;
   });
   return lines;
+}
+
+/** Why a settled day came out as it did: the tier and its neighbours, or what it fell short of. */
+function dayReason(gmvFen: number, baselineFen: number, tier: number, thresholds: number[], policy: Policy): Reason {
+  const inclusive = policy.thresholdInclusive;
+  if (tier > 0) {
+    const hasNext = tier < thresholds.length;
+    return {
+      code: 'qualified',
+      gmvFen,
+      tier,
+      thresholdFen: thresholds[tier - 1],
+      nextTier: hasNext ? tier + 1 : undefined,
+      nextThresholdFen: hasNext ? thresholds[tier] : undefined,
+      trafficUsedUp: false, // set once the merchant's traffic days are known
+      inclusive,
+    };
+  }
+  return gmvFen > baselineFen
+    ? { code: 'below_first_tier', gmvFen, baselineFen, thresholdFen: thresholds[0], inclusive }
+    : { code: 'not_above_baseline', gmvFen, baselineFen };
 }
 
 /** A line that pays nothing (blocked, not invited, no baseline): its reason says why. */
