@@ -31,6 +31,15 @@ interface Merchant {
 // --- the merchants -------------------------------------------------------------------------
 const usedIds = new Set<string>(['000001']);
 const merchants: Merchant[] = [];
+// Names are unique, as shops of one export are: two merchants with one name would be reported
+// as a likely mismatch between the campaign and the invitation list, which these data do not mean.
+const usedNames = new Set<string>();
+const uniqueName = (name: string) => {
+  let unique = name;
+  for (let n = 2; usedNames.has(unique); n++) unique = `${name}${n}号店`;
+  usedNames.add(unique);
+  return unique;
+};
 for (let i = 0; i < 300; i++) {
   let id: string;
   do id = String(Math.floor(between(100, 99999))).padStart(6, '0');
@@ -38,7 +47,7 @@ for (let i = 0; i < 300; i++) {
   usedIds.add(id);
   const band = random();
   const lift = band < 0.12 ? between(0.5, 0.95) : band < 0.3 ? between(1.05, 1.6) : between(1.6, 3.5);
-  merchants.push({ id, name: pick(CITIES) + pick(GOODS) + pick(SHOPS), baselineYuan: Math.exp(between(Math.log(20000), Math.log(500000))), lift });
+  merchants.push({ id, name: uniqueName(pick(CITIES) + pick(GOODS) + pick(SHOPS)), baselineYuan: Math.exp(between(Math.log(20000), Math.log(500000))), lift });
 }
 merchants.sort((a, b) => (a.id < b.id ? -1 : 1));
 
@@ -104,7 +113,7 @@ for (const m of merchants) {
 const campaignRows: string[][] = [['商家ID', '商家名称', '日期', '成交金额', '磁力金牛消耗']];
 const slash = (iso: string) => iso.replace(/-/g, '/');
 campaignRows.push([example.id, example.name, slash('2025-11-11'), '¥523,456.78', '12,345.67']);
-const newcomers = Array.from({ length: 5 }, (_, i) => ({ id: String(100000 + i * 7919).padStart(6, '0'), name: pick(CITIES) + '新店' + (i + 1), baselineYuan: between(50000, 300000), lift: 2 }));
+const newcomers = Array.from({ length: 5 }, (_, i) => ({ id: String(100000 + i * 7919).padStart(6, '0'), name: uniqueName(pick(CITIES) + '新店' + (i + 1)), baselineYuan: between(50000, 300000), lift: 2 }));
 for (const m of [...merchants, ...newcomers]) {
   CAMPAIGN_DAYS.forEach((date, d) => {
     const gmvFen = toFen(m.baselineYuan * m.lift * DAY_FACTOR[d] * between(0.9, 1.1));
