@@ -1,5 +1,5 @@
 /** What the server says to the person at the sidebar or menu, in their language. */
-import { fenToDisplay } from '../core/money';
+import { fenToDisplay, type FenSum } from '../core/money';
 import { languageOfLocale, type Language } from '../core/reasons';
 
 /** Chinese for zh locales (zh, zh_CN, zh_TW, …), English otherwise, as the sidebar decides. */
@@ -30,7 +30,7 @@ export function writtenMessage(
   language: Language,
   names: { lines: string; summary: string },
   lines: number,
-  cashTotalFen: number,
+  cashTotalFen: FenSum,
   blockedMerchants: number,
   issues: number,
 ): string {

@@ -1,20 +1,51 @@
 /**
  * Money in this project is integer fen (0.01 CNY) held in a JS number. Integers below 2^53 are
- * exact in a double, so sums and comparisons of fen never round; anything that multiplies
- * money by a rate goes through decimal.js (`Dec`) and is rounded half away from zero (四舍五入)
- * back to whole fen at the points SPEC §2 names.
+ * exact in a double, so one value and its comparisons never round; a sum that could pass 2^53
+ * (a merchant's history, the totals of a settlement) is added with addFen, which carries on in
+ * BigInt past that point. Anything that multiplies money by a rate goes through decimal.js
+ * (`Dec`) and is rounded half away from zero (四舍五入) back to whole fen where SPEC §2 says.
  */
 import Decimal from 'decimal.js';
 
-/** decimal.js configured once for the whole project: ROUND_HALF_UP is "half away from zero". */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/**
+ * decimal.js configured once for the whole project: ROUND_HALF_UP is "half away from zero", and
+ * no exponent notation ever: a rate of 0.0000001 prints as that, not as "1e-7".
+ */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
 export type Dec = InstanceType<typeof Dec>;
 
 /** Integer fen. */
 export type Fen = number;
 
-/** Largest money figure we accept: keeps every sum of fen exact in a double. */
-export const MAX_FEN = 1e15; // 10 trillion CNY
+/** A sum of fen: a number while it is a safe integer, a BigInt beyond 2^53. */
+export type FenSum = Fen | bigint;
+
+/**
+ * Largest money figure accepted on input: 100 billion CNY for one value (SPEC §3). Kuaishou's
+ * whole annual GMV is about 1.4 trillion, so a larger day figure is a unit or typing mistake.
+ */
+export const MAX_FEN = 1e13;
+
+/** a + b exactly: a number while the result is a safe integer, a BigInt past 2^53. */
+export function addFen(a: FenSum, b: FenSum): FenSum {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const sum = a + b;
+    if (Number.isSafeInteger(sum)) return sum;
+  }
+  return normalizeFen(BigInt(a) + BigInt(b));
+}
+
+/** A BigInt sum back to a number when it fits, so the common case stays a plain number. */
+function normalizeFen(sum: bigint): FenSum {
+  return sum <= BigInt(Number.MAX_SAFE_INTEGER) && sum >= BigInt(-Number.MAX_SAFE_INTEGER) ? Number(sum) : sum;
+}
+
+/** The exact sum of `pick` over `items`. */
+export function sumFen<T>(items: T[], pick: (item: T) => FenSum): FenSum {
+  let total: FenSum = 0;
+  for (let i = 0; i < items.length; i++) total = addFen(total, pick(items[i]));
+  return total;
+}
 
 /**
  * Exact canonical decimal text ("-12.5", "1234", "0.003") to fen, rounding half away from zero.
@@ -42,7 +73,11 @@ export function decimalTextToFen(text: string): Fen {
 }
 
 /** Fen to "1234.50" / "-0.05": the decimal string used in JSON and CSV output. */
-export function fenToText(fen: Fen): string {
+export function fenToText(fen: FenSum): string {
+  if (typeof fen === 'bigint') {
+    const digits = (fen < BigInt(0) ? -fen : fen).toString().padStart(3, '0');
+    return (fen < BigInt(0) ? '-' : '') + digits.slice(0, -2) + '.' + digits.slice(-2);
+  }
   const negative = fen < 0;
   const abs = negative ? -fen : fen;
   const yuan = Math.floor(abs / 100);
@@ -51,9 +86,9 @@ export function fenToText(fen: Fen): string {
 }
 
 /** Fen to "1,234.50": how a person reads money in a reason text. */
-export function fenToDisplay(fen: Fen): string {
+export function fenToDisplay(fen: FenSum): string {
   const text = fenToText(fen);
-  const sign = fen < 0 ? 1 : 0;
+  const sign = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
   const dot = text.length - 3;
   const wholeDigits = dot - sign;
   if (wholeDigits <= 3) return text;
@@ -65,7 +100,7 @@ export function fenToDisplay(fen: Fen): string {
 }
 
 /** Fen to a JS number of CNY, for Sheets cells; the value is already exact to 0.01. */
-export function fenToNumber(fen: Fen): number {
+export function fenToNumber(fen: FenSum): number {
   return Number(fenToText(fen));
 }
 
@@ -101,8 +136,9 @@ function rateParts(rate: Dec): RateParts | null {
 }
 
 /** Arithmetic mean of fen values rounded half away from zero to whole fen, exactly. */
-export function meanFen(sum: Fen, count: number): Fen {
-  if (!Number.isSafeInteger(sum)) return new Dec(sum).div(count).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+export function meanFen(sum: FenSum, count: number): Fen {
+  if (typeof sum === 'bigint' || !Number.isSafeInteger(sum))
+    return new Dec(sum.toString()).div(count).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
   return divideHalfAwayFromZero(sum, count);
 }
 

@@ -1,5 +1,5 @@
 /** A whole settlement (SPEC §5): one line per merchant-day, a row per merchant, grand totals. */
-import { Dec } from './money';
+import { Dec, sumFen } from './money';
 import { Policy } from './policy';
 import { baselineAverage, evaluateDay, thresholdsFor, trafficDays, unpaidIncrement } from './rules';
 import type {
@@ -163,9 +163,9 @@ function summarise(merchantId: string, lines: SettlementLine[], input: Settlemen
     days: lines.length,
     qualifiedDays,
     bestTier: lines.reduce((best, l) => Math.max(best, l.tier), 0),
-    cashbackFen: sum((l) => l.cashbackFen),
-    redPacketFen: sum((l) => l.redPacketFen),
-    cashTotalFen: sum((l) => l.cashTotalFen),
+    cashbackFen: sumFen(lines, (l) => l.cashbackFen),
+    redPacketFen: sumFen(lines, (l) => l.redPacketFen),
+    cashTotalFen: sumFen(lines, (l) => l.cashTotalFen),
     trafficGranted: sum((l) => l.trafficGranted),
   };
 }
@@ -177,9 +177,9 @@ function total(merchants: MerchantSummary[]): Totals {
     merchants: merchants.length,
     blockedMerchants: merchants.filter((m) => m.status === 'blocked').length,
     qualifiedMerchants: merchants.filter((m) => m.status === 'qualified').length,
-    cashbackFen: sum((m) => m.cashbackFen),
-    redPacketFen: sum((m) => m.redPacketFen),
-    cashTotalFen: sum((m) => m.cashTotalFen),
+    cashbackFen: sumFen(merchants, (m) => m.cashbackFen),
+    redPacketFen: sumFen(merchants, (m) => m.redPacketFen),
+    cashTotalFen: sumFen(merchants, (m) => m.cashTotalFen),
     trafficGranted: sum((m) => m.trafficGranted),
   };
 }

@@ -1,5 +1,5 @@
 /** The shapes that flow into and out of the rules (SPEC §5). Money is integer fen. */
-import type { Dec, Fen } from './money';
+import type { Dec, Fen, FenSum } from './money';
 import type { Policy } from './policy';
 
 export type LineStatus = 'qualified' | 'not_qualified' | 'no_baseline' | 'not_invited' | 'blocked';
@@ -22,7 +22,7 @@ export interface InputIssue {
 /** Per-merchant history, already summed by the input reader (3M rows do not need to live as objects). */
 export interface MerchantHistory {
   /** Sum and count of the non-blank daily GMV values before the first campaign day. */
-  sumFen: Fen;
+  sumFen: FenSum;
   days: number;
   /** A ready baseline (过往日均) supplied instead of daily history; used as is. */
   readyBaselineFen?: Fen;
@@ -97,9 +97,9 @@ export interface MerchantSummary {
   days: number;
   qualifiedDays: number;
   bestTier: number;
-  cashbackFen: Fen;
-  redPacketFen: Fen;
-  cashTotalFen: Fen;
+  cashbackFen: FenSum;
+  redPacketFen: FenSum;
+  cashTotalFen: FenSum;
   trafficGranted: number;
 }
 
@@ -107,9 +107,9 @@ export interface Totals {
   merchants: number;
   blockedMerchants: number;
   qualifiedMerchants: number;
-  cashbackFen: Fen;
-  redPacketFen: Fen;
-  cashTotalFen: Fen;
+  cashbackFen: FenSum;
+  redPacketFen: FenSum;
+  cashTotalFen: FenSum;
   trafficGranted: number;
 }
 

@@ -5,7 +5,7 @@
  * pasted text, and every rejection names the argument, the cell and the value, because Sheets
  * shows the message as the only explanation of `#ERROR!`.
  */
-import { Dec, type Fen } from '../core/money';
+import { Dec, MAX_FEN, type Fen } from '../core/money';
 import { readMoneyFen, readNumber, readRate, type Cell } from '../input/number';
 import { cellText } from '../input/table';
 
@@ -97,9 +97,8 @@ function readProblem(cell: Cell, kind: string, expected: string): string {
   return readNumber(cell, { percent: true }).kind === 'number' ? `is not ${kind}: expected ${expected}` : 'is not a number';
 }
 
-// Below this many fen a double has room for well under 0.01 CNY between neighbours, so a
-// number whose ×100 rounds back to itself is exactly a two-decimal amount.
-const EXACT_CENTS_LIMIT = 1e14;
+// MAX_FEN (1e13) is well below the point where a double's neighbours are 0.01 CNY apart, so a
+// number inside it whose ×100 rounds back to itself is exactly a two-decimal amount.
 
 /** Money in a cell, in fen; null for a blank. */
 export function moneyAt(fn: string, grid: Grid, row: number, column: number, allowNegative: boolean): Fen | null {
@@ -109,7 +108,7 @@ export function moneyAt(fn: string, grid: Grid, row: number, column: number, all
     // readMoneyFen gives through the number's text, without building that text. A 30-day
     // history over 10k rows is 300k cells, and this halves TIER_REWARD's time on them.
     const fen = Math.round(cell * 100);
-    if (fen / 100 === cell && fen < EXACT_CENTS_LIMIT && fen > -EXACT_CENTS_LIMIT && (fen >= 0 || allowNegative)) {
+    if (fen / 100 === cell && fen <= MAX_FEN && fen >= -MAX_FEN && (fen >= 0 || allowNegative)) {
       return fen === 0 ? 0 : fen; // never -0
     }
   }

@@ -3,7 +3,7 @@
  * GMV averaged like AVERAGE — blanks ignored, zeros counted, the mean rounded to 0.01 — so the
  * formula and the settlement sheet agree on every merchant's baseline.
  */
-import { meanFen, type Fen } from '../core/money';
+import { addFen, meanFen, type Fen, type FenSum } from '../core/money';
 import { moneyAt, type Grid } from './args';
 
 /** The baseline for row `row` of day_gmv, or null when that history has no figure at all. */
@@ -28,14 +28,14 @@ export function baselines(fn: string, history: Grid, dayGmv: Grid): BaselineOf {
 
 /** Mean of the figures in rows [from, to) of history; a bad cell is an error, never skipped. */
 function average(fn: string, history: Grid, from: number, to: number): Fen | null {
-  let sumFen = 0;
+  let sumFen: FenSum = 0;
   let days = 0;
   for (let r = from; r < to; r++) {
     for (let c = 0; c < history.columns; c++) {
       // A net-of-refunds day may be negative, and it still counts towards the mean.
       const fen = moneyAt(fn, history, r, c, true);
       if (fen === null) continue;
-      sumFen += fen;
+      sumFen = addFen(sumFen, fen);
       days += 1;
     }
   }

@@ -14,11 +14,19 @@ export const EXPECT_DATE = 'a date with the year first, such as 2025-11-11';
 export const EXPECT_NO_YEAR = 'a date with the year first, such as 2025-11-11 (this one has no year)';
 export const EXPECT_AMBIGUOUS =
   'a date with the year first, such as 2025-11-11 (with the year last the day/month order is ambiguous)';
-export const EXPECT_REAL = 'a real calendar date between 1900 and 9999, such as 2025-11-11';
+export const EXPECT_REAL = 'a real calendar date from 2000-01-01 to 2099-12-31, such as 2025-11-11';
 
 /** Sheets day 0 is 1899-12-30; this is that day counted from 1970-01-01. */
 const SERIAL_EPOCH = daysFromCivil(1899, 12, 30);
-const MAX_SERIAL = daysFromCivil(9999, 12, 31) - SERIAL_EPOCH;
+/**
+ * Settlement dates are this century's (SPEC §3). One range for text, numbers and Date cells:
+ * a five-digit typo ("20251", serial day 1955-06-11) or a Date cell holding 11 (1900-01-10) is
+ * an error on its row, never a day that could move the first campaign day.
+ */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+const MIN_SERIAL = daysFromCivil(FIRST_YEAR, 1, 1) - SERIAL_EPOCH;
+const MAX_SERIAL = daysFromCivil(LAST_YEAR, 12, 31) - SERIAL_EPOCH;
 
 // A time after the date is ignored (exports often carry 00:00:00); the day is what settles.
 const TIME = '\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[AaPp][Mm])?';
@@ -26,7 +34,7 @@ const TIME = '\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[AaPp][Mm])?';
 const YEAR_FIRST = new RegExp('^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:(?:\\s+|T)' + TIME + ')?$');
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const CHINESE = new RegExp('^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]?(?:\\s*' + TIME + ')?$');
-// Serials as text are 5 digits (10000 = 1927-05-18 … 99999 = 2173-10-14): a lone "2025" is a
+// Serials as text are 5 digits (36526 = 2000-01-01 … 73050 = 2099-12-31): a lone "2025" is a
 // year without a month, not serial day 2025 (1905-07-17), so it is an error rather than a guess.
 const SERIAL_TEXT = /^\d{5}$/;
 const YEAR_LAST = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:[\sT].*)?$/;
@@ -63,7 +71,7 @@ function readDateNumber(n: number): DateRead {
   if (!isFinite(n)) return { kind: 'error', expected: EXPECT_DATE };
   // 20251111 typed into a cell arrives as a number; serials stop at 2958465, so 8-digit
   // integers can only mean YYYYMMDD.
-  if (Number.isInteger(n) && n >= 19000101 && n <= 99991231) {
+  if (Number.isInteger(n) && n >= 10000101 && n <= 99991231) {
     return fromParts(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
   }
   return fromSerial(Math.floor(n));
@@ -84,12 +92,12 @@ function readDateText(raw: string): DateRead {
 
 function fromSerial(serial: number): DateRead {
   // Serial 0 and below are what Sheets gives time-only or blank-as-zero cells, not real days.
-  if (serial < 1 || serial > MAX_SERIAL) return { kind: 'error', expected: EXPECT_REAL };
+  if (serial < MIN_SERIAL || serial > MAX_SERIAL) return { kind: 'error', expected: EXPECT_REAL };
   return { kind: 'date', iso: serialToIso(serial), serial: Math.floor(serial) };
 }
 
 function fromParts(year: number, month: number, day: number): DateRead {
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { kind: 'error', expected: EXPECT_REAL };
   }
   return { kind: 'date', iso: isoText(year, month, day), serial: daysFromCivil(year, month, day) - SERIAL_EPOCH };

@@ -25,7 +25,7 @@ export type RateRead = { kind: 'blank' } | { kind: 'rate'; text: string } | { ki
 export const EXPECT_NUMBER = 'a number such as 1,234.50 or 12.3万';
 export const EXPECT_NO_PERCENT = 'a number such as 1,234.50 (a percentage like 30% is only allowed for rates)';
 export const EXPECT_RATE = 'a rate of 0 or more, such as 30% or 0.3';
-export const EXPECT_MONEY_RANGE = 'an amount of money no larger than ' + fenToDisplay(MAX_FEN);
+export const EXPECT_MONEY_RANGE = `an amount of at most ${fenToDisplay(MAX_FEN)} (a larger figure for one day or one merchant is implausible: check the unit)`;
 
 const BLANK: { kind: 'blank' } = { kind: 'blank' };
 
@@ -54,24 +54,35 @@ export function readNumber(raw: Cell, opts?: { percent?: boolean }): NumberRead 
   return readNonText(raw, EXPECT_NUMBER);
 }
 
-// Money as most exports write it ("150000", "-1234.50"): up to 13 whole digits keeps it inside
+// Money as most exports write it ("150000", "-1234.50"): up to 11 whole digits keeps it inside
 // MAX_FEN, so no range test is needed and no intermediate objects are made.
-const PLAIN_MONEY = /^-?\d{1,13}(?:\.\d+)?$/;
+const PLAIN_MONEY = /^-?\d{1,11}(?:\.\d+)?$/;
 
 /** Fen of a plain money text, or undefined for anything else (then readMoneyFen decides). */
 export function plainMoneyFen(text: string): number | undefined {
   return PLAIN_MONEY.test(text) ? decimalTextToFen(text) : undefined;
 }
 
-/** Reads money and rounds it half away from zero to whole fen on input (SPEC §3). */
-export function readMoneyFen(raw: Cell): MoneyRead {
+export const EXPECT_PLAIN_IN_UNIT =
+  'a plain number: the column heading already gives the unit, so a figure with a unit of its own (万, 亿, 元) is ambiguous';
+// A scale word in a figure of a column whose heading already has one: 12.3万 under 支付GMV(万元).
+const OWN_UNIT = /[万亿元]/;
+
+/**
+ * Reads money and rounds it half away from zero to whole fen on input (SPEC §3). `exponent` is
+ * the power of ten the column's unit gives (4 for a heading in 万元): the digits are shifted,
+ * exactly, before rounding.
+ */
+export function readMoneyFen(raw: Cell, exponent = 0): MoneyRead {
   if (typeof raw === 'string') {
-    const fen = plainMoneyFen(raw);
-    if (fen !== undefined) return { kind: 'fen', fen };
+    if (exponent === 0) {
+      const fen = plainMoneyFen(raw);
+      if (fen !== undefined) return { kind: 'fen', fen };
+    } else if (OWN_UNIT.test(raw.normalize('NFKC'))) return { kind: 'error', expected: EXPECT_PLAIN_IN_UNIT };
   }
   const read = readNumber(raw);
   if (read.kind !== 'number') return read;
-  const text = read.text;
+  const text = exponent === 0 ? read.text : scaled(read.text, exponent);
   const dot = text.indexOf('.');
   const wholeDigits = (dot < 0 ? text.length : dot) - (text[0] === '-' ? 1 : 0);
   // decimalTextToFen works in a double; cut off absurd lengths first so it never sees a whole
@@ -80,6 +91,14 @@ export function readMoneyFen(raw: Cell): MoneyRead {
   const fen = decimalTextToFen(text);
   if (fen > MAX_FEN || fen < -MAX_FEN) return { kind: 'error', expected: EXPECT_MONEY_RANGE };
   return { kind: 'fen', fen };
+}
+
+/** Canonical decimal text × 10^exponent, as canonical text: no rounding, no float. */
+function scaled(text: string, exponent: number): string {
+  const negative = text[0] === '-';
+  const digits = negative ? text.slice(1) : text;
+  const dot = digits.indexOf('.');
+  return canonical(negative, dot < 0 ? digits : digits.slice(0, dot), dot < 0 ? '' : digits.slice(dot + 1), exponent);
 }
 
 /** Reads a rate such as a cashback share: `30%` or `0.3`, never negative, never money-shaped. */

@@ -4,7 +4,7 @@
  * Money is "1234.50" (no grouping, so every tool reads it back as a number).
  */
 import type { Dec } from '../core/money';
-import { fenToText } from '../core/money';
+import { fenToText, type FenSum } from '../core/money';
 import type { Language } from '../core/reasons';
 import { Column, ColumnKind, CellValue, heading, LINE_COLUMNS } from './columns';
 import type { SettlementRun } from './run';
@@ -32,7 +32,7 @@ export function tableToCsv<T>(columns: Column<T>[], rows: T[], language: Languag
 function formatterFor(kind: ColumnKind): (value: CellValue) => string {
   switch (kind) {
     case 'money':
-      return (value) => (value === null ? '' : fenToText(value as number));
+      return (value) => (value === null ? '' : fenToText(value as FenSum));
     case 'int':
       return (value) => (value === null ? '' : String(value));
     case 'rate': {

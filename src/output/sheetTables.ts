@@ -7,10 +7,10 @@
  * could move a day; a serial is the day itself. Text is returned raw: the writer passes it
  * through sheetText so nothing pasted can become a formula.
  */
-import { Dec, fenToNumber } from '../core/money';
+import { Dec, fenToNumber, type FenSum } from '../core/money';
 import type { Language } from '../core/reasons';
 import { sourceName } from '../core/reasons';
-import { describeMapping } from '../input/columns';
+import { describeMapping } from '../input/mappingText';
 import { isoToSerial } from '../input/date';
 import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './columns';
 import type { SettlementRun } from './run';
@@ -53,7 +53,7 @@ export function columnFormat(key: string, kind: ColumnKind): string {
  */
 export function sheetValue(kind: ColumnKind, value: CellValue, dates: 'serial' | 'text' = 'serial'): string | number {
   if (value === null || value === undefined) return '';
-  if (kind === 'money') return fenToNumber(value as number);
+  if (kind === 'money') return fenToNumber(value as FenSum);
   if (kind === 'rate') return Number((value as Dec).toString());
   if (kind === 'date') return value === '' || dates === 'text' ? (value as string) : isoToSerial(value as string);
   if (kind === 'int') return value as number;
@@ -131,7 +131,7 @@ export function runRecordBlock(run: SettlementRun, language: Language): SheetBlo
   values.push([l.all, total.read, total.used, total.rejected]);
   formats.push([t, n, n, n]);
   run.read.mappings.forEach((mapping) => {
-    values.push([l.mapping, describeMapping(mapping)]);
+    values.push([l.mapping, describeMapping(mapping, language)]);
     formats.push([t, t]);
   });
   return { values, formats };

@@ -54,12 +54,22 @@ describe('readDate', () => {
       [45972, '2025-11-11'],
       [45972.75, '2025-11-11'], // 18:00 on that day
       ['45972', '2025-11-11'],
-      [1, '1899-12-31'],
-      [61, '1900-03-01'],
+      [36526, '2000-01-01'],
+      [73050, '2099-12-31'],
     ]);
-    for (const raw of [0, -5, '0', NaN, Infinity, '45972.5', '1234567', 3000000]) {
+    for (const raw of [0, -5, '0', NaN, Infinity, '45972.5', '1234567', 3000000, 1, 61, 36525, 73051]) {
       assert.equal(readDate(raw as never).kind, 'error', String(raw));
     }
+  });
+
+  test('SPEC §3: a date before 2000-01-01 or after 2099-12-31 is an error, whatever its form', () => {
+    // "20251" is a five-digit typo of 2025-11-1…: as a serial it would be 1955-06-11.
+    for (const raw of ['20251', 20251, '1999-12-31', '2100-01-01', '19991231', 19991231, '2100年1月1日', new Date(1900, 0, 10), new Date(2100, 0, 1)]) {
+      const read = readDate(raw as never);
+      assert.equal(read.kind, 'error', String(raw));
+      assert.match((read as { expected: string }).expected, /2000-01-01 to 2099-12-31/, String(raw));
+    }
+    assertDates([['2000-01-01', '2000-01-01'], ['2099-12-31', '2099-12-31'], [new Date(2000, 0, 1) as never, '2000-01-01']]);
   });
 
   test('an 8-digit number typed into a cell is read as YYYYMMDD', () => {

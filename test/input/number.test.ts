@@ -172,13 +172,28 @@ describe('readMoneyFen', () => {
     assert.equal(readMoneyFen('30%').kind, 'error');
   });
 
-  test('amounts beyond MAX_FEN (10 trillion CNY) are errors, the limit itself is not', () => {
-    assert.deepEqual(readMoneyFen('10000000000000'), { kind: 'fen', fen: 1e15 });
-    assert.deepEqual(readMoneyFen('-10000000000000'), { kind: 'fen', fen: -1e15 });
-    const tooLarge = { kind: 'error', expected: 'an amount of money no larger than 10,000,000,000,000.00' };
-    for (const raw of ['10000000000000.01', '-10000000000000.01', '99999999999999.99', 1e21, '1000000亿']) {
-      assert.deepEqual(readMoneyFen(raw), tooLarge, String(raw));
+  test('SPEC §3: one amount above 10^11 CNY is refused as implausible, the limit itself is not', () => {
+    assert.deepEqual(readMoneyFen('100000000000'), { kind: 'fen', fen: 1e13 });
+    assert.deepEqual(readMoneyFen('-100,000,000,000.00'), { kind: 'fen', fen: -1e13 });
+    assert.deepEqual(readMoneyFen('1000亿'), { kind: 'fen', fen: 1e13 });
+    for (const raw of ['100000000000.01', '-100000000000.01', '99999999999999.99', 1e21, 1e11 + 0.01, '1000.0001亿', '9500000000000']) {
+      const read = readMoneyFen(raw);
+      assert.equal(read.kind, 'error', String(raw));
+      assert.match((read as { expected: string }).expected, /at most 100,000,000,000\.00 .*implausible/, String(raw));
     }
+  });
+
+  test('a unit from the heading shifts the digits exactly: 万元 ×10^4, 千元 ×10^3', () => {
+    assert.deepEqual(readMoneyFen('12.345678', 4), { kind: 'fen', fen: 12345678 }); // 123,456.78
+    assert.deepEqual(readMoneyFen('1.2345675', 4), { kind: 'fen', fen: 1234568 }); // 12,345.675 → 12,345.68
+    assert.deepEqual(readMoneyFen('-0.5', 3), { kind: 'fen', fen: -50000 });
+    assert.deepEqual(readMoneyFen(12.3, 4), { kind: 'fen', fen: 12300000 });
+    assert.deepEqual(readMoneyFen('¥1,234.5', 4), { kind: 'fen', fen: 1234500000 });
+    // 10,000,001 万元 = 100,000,010,000 元: past the ceiling once scaled.
+    assert.match((readMoneyFen('10000001', 4) as { expected: string }).expected, /implausible/);
+    assert.deepEqual(readMoneyFen('10000000', 4), { kind: 'fen', fen: 1e13 });
+    // A figure with a unit of its own under a heading that gives one: 12.3万 in a 万元 column.
+    for (const raw of ['12.3万', '1亿', '5元']) assert.equal((readMoneyFen(raw, 4) as { expected: string }).expected.startsWith('a plain number'), true, raw);
   });
 });
 
