@@ -3,8 +3,10 @@
  * ticks it), the SPEC §2 options from the sidebar, and the coefficient the user typed. It goes
  * through the same reader as the CLI's policy file, so the checks and messages are the same.
  */
-import { double11Policy, policyProblems, type Policy } from '../core/policy';
+import { double11Policy, type Policy } from '../core/policy';
+import type { Language } from '../core/reasons';
 import { policyFromCells, policyFromJson, policyToJson, type PolicyRead } from '../input/policyReader';
+import { policyMessages, type PolicyMessage } from '../input/policyText';
 import type { Cell } from '../input/number';
 import type { SettlementRequest } from './protocol';
 import { RequestError } from './validate';
@@ -31,14 +33,19 @@ export function readPolicySheet(spreadsheet: Spreadsheet): PolicySheetRead | und
   };
 }
 
+/** Problems in the reader's language, one sentence each. */
+export function inLanguage(problems: PolicyMessage[], language: Language): string[] {
+  return problems.map((p) => (language === 'zh' ? p.zh : p.en));
+}
+
 /** The Policy sheet as the sidebar shows it: tiers in policy-JSON form, or what is wrong. */
-export function policySheetSummary(spreadsheet: Spreadsheet) {
+export function policySheetSummary(spreadsheet: Spreadsheet, language: Language) {
   const sheet = readPolicySheet(spreadsheet);
   if (!sheet) return undefined;
   return {
     rangeName: sheet.rangeName,
     tiers: sheet.read.ok ? (policyToJson(sheet.read.policy).tiers as unknown[]) : [],
-    problems: sheet.read.ok ? [] : sheet.read.problems,
+    problems: sheet.read.ok ? [] : inLanguage(sheet.read.problems, language),
   };
 }
 
@@ -53,7 +60,8 @@ export function buildPolicy(request: SettlementRequest, spreadsheet: () => Sprea
           ? `找不到政策表(命名区域 ${POLICY_RANGE_NAME}):请从菜单插入政策表,或取消"使用政策表"。`
           : `There is no Policy sheet (named range ${POLICY_RANGE_NAME}): insert one from the add-on menu, or untick "use the Policy sheet".`,
       );
-    if (!sheet.read.ok) throw new RequestError(`Policy sheet "${sheet.sheetName}": ${sheet.read.problems.join('; ')}`);
+    if (!sheet.read.ok)
+      throw new RequestError(zh ? `政策表“${sheet.sheetName}”有误：${inLanguage(sheet.read.problems, 'zh').join('；')}` : `Policy sheet "${sheet.sheetName}": ${inLanguage(sheet.read.problems, 'en').join('; ')}`);
     const tiersNow = policyToJson(sheet.read.policy).tiers;
     if (request.previewedPolicyTiers !== undefined && JSON.stringify(tiersNow) !== JSON.stringify(request.previewedPolicyTiers))
       throw new RequestError(
@@ -64,11 +72,10 @@ export function buildPolicy(request: SettlementRequest, spreadsheet: () => Sprea
     base = sheet.read.policy;
   }
   const read = policyFromJson({ ...request.options, red_packet_coefficient: request.coefficient }, base);
-  // The problems name policy keys and values, which read the same in both languages; a Chinese
-  // lead-in says what kind of problem it is.
-  const lead = zh ? '政策或系数设置有误,未写入:' : '';
-  if (!read.ok) throw new RequestError(lead + read.problems.join('; '));
-  const problems = policyProblems(read.policy);
-  if (problems.length > 0) throw new RequestError(lead + problems.join('; '));
+  const lead = zh ? '政策或系数设置有误，未写入：' : '';
+  const refuse = (problems: PolicyMessage[]) => new RequestError(lead + inLanguage(problems, request.language).join(zh ? '；' : '; '));
+  if (!read.ok) throw refuse(read.problems);
+  const problems = policyMessages(read.policy);
+  if (problems.length > 0) throw refuse(problems);
   return read.policy;
 }

@@ -5,36 +5,49 @@
  */
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { Dec } from '../core/money';
-import { double11Policy, policyProblems, type Policy } from '../core/policy';
-import { TableError } from '../input/columns';
-import { readRate } from '../input/number';
+import { double11Policy, type Policy } from '../core/policy';
+import { TableError } from '../input/tableError';
 import { policyFromJson } from '../input/policyReader';
+import { policyMessages, type PolicyMessage } from '../input/policyText';
+import { readPlausibleRate } from '../input/rates';
 import { runSettlement, type SettlementRun } from '../output/run';
 import { UsageError, type CliRequest } from './args';
 import { decodeText } from '../input/encoding';
 import { readBytes, readTableFile } from './readFile';
 
-export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'>;
+export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'> & Partial<Pick<CliRequest, 'language'>>;
 
 export async function settleFiles(request: SettleRequest, now = new Date()): Promise<SettlementRun> {
+  const language = request.language || 'en';
   const policy = await loadPolicy(request);
-  const [history, campaign, targets] = await Promise.all([
-    readTableFile('history', request.history),
-    readTableFile('campaign', request.campaign),
-    request.targets ? readTableFile('targets', request.targets) : Promise.resolve(undefined),
-  ]);
   try {
+    const [history, campaign, targets] = await Promise.all([
+      tableFile('history', request.history, language),
+      tableFile('campaign', request.campaign, language),
+      request.targets ? tableFile('targets', request.targets, language) : Promise.resolve(undefined),
+    ]);
     return runSettlement({ history, campaign, targets }, policy, { sha256: nodeSha256, now, user: currentUser() });
   } catch (error) {
     // A table that cannot be read at all (no GMV column, empty file): the user must fix the file.
-    if (error instanceof TableError) throw new UsageError(error.message);
+    if (error instanceof TableError) throw new UsageError(error.text(language));
+    throw error;
+  }
+}
+
+/** A file as a table; a file that is not text at all is named in the message. */
+async function tableFile(source: 'history' | 'campaign' | 'targets', path: string, language: 'en' | 'zh') {
+  try {
+    return await readTableFile(source, path);
+  } catch (error) {
+    if (error instanceof TableError) throw new UsageError(`--${source} ${path}: ${error.text(language)}`);
     throw error;
   }
 }
 
 /** Policy file over the Double 11 defaults, then --coefficient, then the checks of SPEC §1. */
 export async function loadPolicy(request: SettleRequest): Promise<Policy> {
+  const zh = request.language === 'zh';
+  const words = (problems: PolicyMessage[]) => problems.map((p) => (zh ? p.zh : p.en)).join('\n  ');
   let policy = double11Policy();
   if (request.policy) {
     const text = decodeText(await readBytes('--policy', request.policy));
@@ -45,24 +58,31 @@ export async function loadPolicy(request: SettleRequest): Promise<Policy> {
       throw new UsageError(`--policy ${request.policy} is not valid JSON: ${(error as Error).message}`);
     }
     const read = policyFromJson(json);
-    if (!read.ok) throw new UsageError(`--policy ${request.policy} is not a valid policy:\n  ${read.problems.join('\n  ')}`);
+    if (!read.ok) throw new UsageError(`--policy ${request.policy} ${zh ? '不是有效的政策文件：' : 'is not a valid policy:'}\n  ${words(read.problems)}`);
     policy = read.policy;
   }
   if (request.coefficient !== undefined) {
-    const rate = readRate(request.coefficient);
-    if (rate.kind !== 'rate') throw new UsageError(`--coefficient must be a rate such as 0.05 or 5%, not "${request.coefficient}"`);
-    policy = { ...policy, redPacketCoefficient: new Dec(rate.text) };
+    const rate = readPlausibleRate(request.coefficient, 'coefficient');
+    if (rate.kind === 'blank') throw new UsageError(zh ? '--coefficient 的值为空：请填写如 0.05 或 5%' : '--coefficient is empty: give a rate such as 0.05 or 5%');
+    if (rate.kind === 'error') throw new UsageError(`--coefficient: ${zh ? rate.text.zh : rate.text.en}`);
+    policy = { ...policy, redPacketCoefficient: rate.rate };
   }
-  const problems = policyProblems(policy);
+  const problems = policyMessages(policy);
   if (problems.length > 0) {
-    const noCoefficient = problems.some((p) => p.startsWith('no red-packet coefficient'));
-    const hint = noCoefficient
-      ? '\n  give it with --coefficient 0.05, or "red_packet_coefficient": "0.05" in the --policy file'
-      : '';
-    throw new UsageError(`the policy cannot settle:\n  ${problems.join('\n  ')}${hint}`);
+    const noCoefficient = problems.some((p) => p.code === 'no_coefficient');
+    const hint = !noCoefficient
+      ? ''
+      : zh
+        ? '\n  请用 --coefficient 0.05 给出，或在 --policy 文件中写 "red_packet_coefficient": "0.05"'
+        : '\n  give it with --coefficient 0.05, or "red_packet_coefficient": "0.05" in the --policy file';
+    throw new UsageError(`${zh ? '政策无法结算：' : 'the policy cannot settle:'}\n  ${words(problems)}${hint}`);
   }
   if (policy.invitedOnly && !request.targets)
-    throw new UsageError('the policy has "invited_only": true, so --targets FILE (the invitation list) is required');
+    throw new UsageError(
+      zh
+        ? '政策设置了 "invited_only": true（仅限目标名单中的商家），因此必须用 --targets FILE 给出受邀名单'
+        : 'the policy has "invited_only": true, so --targets FILE (the invitation list) is required',
+    );
   return policy;
 }
 

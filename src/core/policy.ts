@@ -54,33 +54,47 @@ export function tierCoefficient(policy: Policy, tierNumber: number): Dec | undef
 }
 
 /**
- * What is wrong with a policy, as sentences for a person; empty when it can settle.
- * A missing coefficient is one of them: SPEC §1 says never to guess it.
+ * What is wrong with a policy, as data (the words are input/policyText's, in zh and en); empty
+ * when it can settle. A missing coefficient is one of them: SPEC §1 says never to guess it.
  */
-export function policyProblems(policy: Policy): string[] {
-  const problems: string[] = [];
-  if (policy.tiers.length === 0) problems.push('the policy has no tiers');
+export type PolicyProblem =
+  | { code: 'no_tiers' }
+  | { code: 'negative_threshold'; tier: number }
+  | { code: 'thresholds_not_rising'; tier: number }
+  | { code: 'cashback_out_of_range'; tier: number; rate: Dec }
+  | { code: 'bad_traffic_cap'; tier: number }
+  /** `tier` undefined: the programme-wide coefficient. */
+  | { code: 'coefficient_out_of_range'; tier?: number; rate: Dec }
+  /** `tiers`: the tiers that have none, when some tiers do have their own. */
+  | { code: 'no_coefficient'; tiers?: number[] }
+  | { code: 'bad_traffic_days' };
+
+/** SPEC §2 "plausible rates": a coefficient is a fraction in [0, 1), a cashback rate in [0, 100%]. */
+export function coefficientInRange(rate: Dec): boolean {
+  return !rate.isNeg() && rate.lt(1);
+}
+
+export function cashbackRateInRange(rate: Dec): boolean {
+  return !rate.isNeg() && rate.lte(1);
+}
+
+export function policyProblems(policy: Policy): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  if (policy.tiers.length === 0) problems.push({ code: 'no_tiers' });
   policy.tiers.forEach((tier, i) => {
-    const name = `tier ${i + 1}`;
-    if (tier.minGmvFen < 0) problems.push(`${name}: the GMV threshold cannot be negative`);
-    if (tier.cashbackRate.isNeg()) problems.push(`${name}: the cashback rate cannot be negative`);
-    if (!Number.isInteger(tier.trafficCapPerDay) || tier.trafficCapPerDay < 0)
-      problems.push(`${name}: the daily traffic cap must be a whole number of exposures, 0 or more`);
-    if (tier.redPacketCoefficient && tier.redPacketCoefficient.isNeg())
-      problems.push(`${name}: the red-packet coefficient cannot be negative`);
-    if (i > 0 && tier.minGmvFen <= policy.tiers[i - 1].minGmvFen)
-      problems.push(`${name}: thresholds must rise from one tier to the next`);
+    const n = i + 1;
+    if (tier.minGmvFen < 0) problems.push({ code: 'negative_threshold', tier: n });
+    if (!cashbackRateInRange(tier.cashbackRate)) problems.push({ code: 'cashback_out_of_range', tier: n, rate: tier.cashbackRate });
+    if (!Number.isInteger(tier.trafficCapPerDay) || tier.trafficCapPerDay < 0) problems.push({ code: 'bad_traffic_cap', tier: n });
+    if (tier.redPacketCoefficient && !coefficientInRange(tier.redPacketCoefficient))
+      problems.push({ code: 'coefficient_out_of_range', tier: n, rate: tier.redPacketCoefficient });
+    if (i > 0 && tier.minGmvFen <= policy.tiers[i - 1].minGmvFen) problems.push({ code: 'thresholds_not_rising', tier: n });
   });
   const withoutCoefficient = policy.tiers.map((_, i) => i + 1).filter((n) => !tierCoefficient(policy, n));
   if (withoutCoefficient.length > 0)
-    problems.push(
-      'no red-packet coefficient (奖励系数) is set' +
-        (withoutCoefficient.length < policy.tiers.length ? ` for tier ${withoutCoefficient.join(', ')}` : '') +
-        ': set one (for example 0.05); it is never guessed',
-    );
-  if (policy.redPacketCoefficient && policy.redPacketCoefficient.isNeg())
-    problems.push('the red-packet coefficient cannot be negative');
-  if (!Number.isInteger(policy.trafficMaxDays) || policy.trafficMaxDays < 0)
-    problems.push('traffic_max_days must be a whole number of days, 0 or more');
+    problems.push(withoutCoefficient.length < policy.tiers.length ? { code: 'no_coefficient', tiers: withoutCoefficient } : { code: 'no_coefficient' });
+  if (policy.redPacketCoefficient && !coefficientInRange(policy.redPacketCoefficient))
+    problems.push({ code: 'coefficient_out_of_range', rate: policy.redPacketCoefficient });
+  if (!Number.isInteger(policy.trafficMaxDays) || policy.trafficMaxDays < 0) problems.push({ code: 'bad_traffic_days' });
   return problems;
 }

@@ -2,9 +2,9 @@
  * SETTLEMENT: the whole settlement as one spilled table, read by the same input code as pasted
  * text and laid out by the same column list as the CLI and the settlement sheet.
  */
-import { policyProblems } from '../core/policy';
+import { policyMessages } from '../input/policyText';
 import type { SettlementLine } from '../core/settlement';
-import { TableError } from '../input/columns';
+import { TableError } from '../input/tableError';
 import type { Cell } from '../input/number';
 import { tableFromCells } from '../input/table';
 import { LINE_COLUMNS } from '../output/columns';
@@ -22,8 +22,8 @@ export function settlement(history: SheetArg, campaign: SheetArg, coefficient: S
   oneCell(FN, coefficients);
   const programmeCoefficient = rateAt(FN, coefficients, 0, 0);
   const settled = programmeCoefficient ? { ...rules, redPacketCoefficient: programmeCoefficient } : rules;
-  const problems = policyProblems(settled);
-  if (problems.length > 0) throw new Error(`${FN}: ${problems.join('; ')}`);
+  const problems = policyMessages(settled);
+  if (problems.length > 0) throw new Error(`${FN}: ${problems.map((p) => p.en).join('; ')}`);
 
   let run: SettlementRun;
   try {

@@ -91,7 +91,7 @@ async function start(): Promise<void> {
     if (!campaign.request()) return t('whyNoCampaign');
     if (state.kind === 'pending') return t('whyWaitRange');
     if (choice.coefficientState === 'missing') return t('whyNoCoefficient');
-    if (choice.coefficientState === 'invalid') return t('whyBadCoefficient', { value: choice.coefficient });
+    if (choice.coefficientState === 'invalid') return choice.coefficientProblem || t('whyBadCoefficient', { value: choice.coefficient });
     if (state.kind !== 'ready') return t('whyTableError');
     if (!hasServer()) return t('whyNoServer');
     return undefined;

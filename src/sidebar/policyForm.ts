@@ -5,17 +5,19 @@
  */
 import type { PolicyOptions, SidebarContext } from '../addon/protocol';
 import type { Policy } from '../core/policy';
-import { policyProblems } from '../core/policy';
-import { readRate } from '../input/number';
 import { policyFromJson } from '../input/policyReader';
+import { policyMessages, type PolicyMessage } from '../input/policyText';
+import { readPlausibleRate } from '../input/rates';
 import { el } from './dom';
-import { t } from './i18n';
+import { language, t } from './i18n';
 
 export type CoefficientState = 'missing' | 'invalid' | 'ok';
 
 export interface PolicyChoice {
   coefficient: string;
   coefficientState: CoefficientState;
+  /** Why the coefficient cannot be used ("coefficient 5 would pay 500% … did you mean 5%?"). */
+  coefficientProblem?: string;
   options: PolicyOptions;
   usePolicySheet: boolean;
   /** The Policy sheet's tiers the preview used, sent with the write so the server can refuse a stale preview. */
@@ -36,7 +38,8 @@ export function policyForm(context: SidebarContext, onChange: () => void): Polic
     type: 'text',
     inputmode: 'decimal',
     autocomplete: 'off',
-    placeholder: '0.05',
+    // A placeholder that reads like a value ("0.05") looks filled in: this one reads like a request.
+    placeholder: t('coefficientPlaceholder'),
     required: true,
     'data-testid': 'coefficient',
     id: 'coefficient',
@@ -77,8 +80,10 @@ export function policyForm(context: SidebarContext, onChange: () => void): Polic
     element,
     read() {
       const value = coefficient.value.trim();
-      const rate = readRate(value);
+      const rate = readPlausibleRate(value, 'coefficient');
       const coefficientState: CoefficientState = value === '' ? 'missing' : rate.kind === 'rate' ? 'ok' : 'invalid';
+      const inLanguage = (problems: PolicyMessage[]) => problems.map((p) => (language() === 'zh' ? p.zh : p.en));
+      const coefficientProblem = rate.kind === 'error' ? inLanguage([{ code: 'bad_coefficient', ...rate.text }])[0] : undefined;
       const days = maxDays.value.trim();
       const options: PolicyOptions = {
         threshold_inclusive: inclusive.checked,
@@ -98,10 +103,11 @@ export function policyForm(context: SidebarContext, onChange: () => void): Polic
       };
       if (useSheet && sheet) json.tiers = sheet.tiers;
       const read = policyFromJson(json);
-      if (!read.ok) return { coefficient: value, coefficientState, options, usePolicySheet: useSheet, problems: problems.concat(read.problems) };
-      problems.push(...policyProblems(read.policy));
+      const base = { coefficient: value, coefficientState, coefficientProblem, options, usePolicySheet: useSheet };
+      if (!read.ok) return { ...base, problems: problems.concat(inLanguage(read.problems)) };
+      problems.push(...inLanguage(policyMessages(read.policy)));
       const previewedPolicyTiers = useSheet && sheet ? sheet.tiers : undefined;
-      return { coefficient: value, coefficientState, options, usePolicySheet: useSheet, previewedPolicyTiers, policy: read.policy, problems };
+      return { ...base, previewedPolicyTiers, policy: read.policy, problems };
     },
   };
 }

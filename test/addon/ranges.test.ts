@@ -122,6 +122,6 @@ describe('the Policy sheet', () => {
     assert.throws(() => writeSettlement(request({ usePolicySheet: true })), /no Policy sheet \(named range GMV_POLICY\)/);
     insertPolicySheet();
     google.spreadsheet._sheetNamed('Policy')!.getRange('B3').setValue('half');
-    assert.throws(() => writeSettlement(request({ usePolicySheet: true })), /Policy sheet "Policy": tier 2 cashback_rate must be a rate/);
+    assert.throws(() => writeSettlement(request({ usePolicySheet: true })), /Policy sheet "Policy": tier 2 cashback rate must be a rate of 0 or more/);
   });
 });

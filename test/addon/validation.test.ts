@@ -29,7 +29,10 @@ describe('server functions refuse malformed requests with a clear message', () =
   });
 
   test('a coefficient that is not a rate is refused by the policy reader', () => {
-    rejects(withRequest((r) => (r.coefficient = 'five percent')), /red_packet_coefficient must be a rate such as 0\.3 or "30%"/);
+    rejects(withRequest((r) => (r.coefficient = 'five percent')), /coefficient must be a rate of 0 or more such as 0\.05 or 5%, not "five percent"/);
+    // SPEC §2: a 5 typed for 5% is refused with the guess, in the request's language.
+    rejects(withRequest((r) => (r.coefficient = '5')), /coefficient 5 would pay 500% of the incremental GMV — did you mean 5%\?/);
+    rejects(withRequest((r) => ((r.coefficient = '500%'), (r.language = 'zh'))), /奖励系数 500% 意味着按增量GMV的 500% 发放红包——奖励系数应不小于0且小于1（100%）/);
     rejects(withRequest((r) => (r.coefficient = 0.05)), /coefficient must be text, not number 0\.05/);
   });
 

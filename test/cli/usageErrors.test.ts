@@ -32,8 +32,8 @@ describe('gmv-settle usage errors', () => {
   });
 
   it('says what is wrong with a negative coefficient, written with a space or an =', () => {
-    expectUsageError(['--history', history, '--campaign', campaign, '--coefficient', '-0.05'], /--coefficient must be a rate such as 0\.05 or 5%, not "-0\.05"/);
-    expectUsageError(['--history', history, '--campaign', campaign, '--coefficient=-0.05'], /--coefficient must be a rate such as 0\.05 or 5%, not "-0\.05"/);
+    expectUsageError(['--history', history, '--campaign', campaign, '--coefficient', '-0.05'], /--coefficient: coefficient must be a rate of 0 or more such as 0\.05 or 5%, not "-0\.05"/);
+    expectUsageError(['--history', history, '--campaign', campaign, '--coefficient=-0.05'], /--coefficient: coefficient must be a rate of 0 or more such as 0\.05 or 5%, not "-0\.05"/);
   });
 
   it('names a missing input file', () => {
@@ -53,11 +53,11 @@ describe('gmv-settle usage errors', () => {
   });
 
   it('rejects a coefficient that is not a rate', () => {
-    expectUsageError(['--history', history, '--campaign', campaign, '--coefficient', 'five'], /--coefficient must be a rate such as 0\.05 or 5%, not "five"/);
+    expectUsageError(['--history', history, '--campaign', campaign, '--coefficient', 'five'], /--coefficient: coefficient must be a rate of 0 or more such as 0\.05 or 5%, not "five"/);
   });
 
   it('explains a campaign table without a GMV column', () => {
-    expectUsageError(['--history', history, '--campaign', files.path('no-gmv.csv'), '--coefficient', '0.05'], /campaign: no column for gmv \(成交金额/);
+    expectUsageError(['--history', history, '--campaign', files.path('no-gmv.csv'), '--coefficient', '0.05'], /campaign: no column for GMV \(成交金额/);
   });
 
   it('explains an empty history file', () => {

@@ -83,7 +83,7 @@ test('a bad policy range is an error that says what is wrong', () => {
     message: 'GMV_TIER: policy: tier 2: thresholds must rise from one tier to the next',
   });
   assert.throws(() => GMV_TIER(GMV, HISTORY, [[200000, 'lots', 100]]), (e: Error) =>
-    e.message.startsWith('GMV_TIER: policy: tier 1 cashback_rate must be a rate such as 0.3 or "30%"'),
+    e.message.startsWith('GMV_TIER: policy: tier 1 cashback rate must be a rate of 0 or more such as 0.3 or 30%'),
   );
 });
 
