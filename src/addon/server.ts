@@ -4,7 +4,7 @@
  * meant for the person at the sidebar.
  */
 import type { Language } from '../core/reasons';
-import { TableError } from '../input/columns';
+import { TableError } from '../input/tableError';
 import { LINE_COLUMNS, MERCHANT_COLUMNS } from '../output/columns';
 import { runSettlement, type SettlementRun } from '../output/run';
 import { busyMessage, existsMessage, noDocumentMessage, tooLargeMessage, userLanguage, writtenMessage } from './messages';
@@ -59,8 +59,9 @@ export function getSidebarContext(): SidebarContext {
     // getDataRange is A1 even on an empty sheet; getLastRow says 0 there.
     return { name, a1: `${quoteSheetName(name)}!${sheet.getDataRange().getA1Notation()}`, rows: sheet.getLastRow() };
   });
-  const policySheet = policySheetSummary(spreadsheet);
-  return { language: userLanguage(), sheets, ...(policySheet ? { policySheet } : {}) };
+  const language = userLanguage();
+  const policySheet = policySheetSummary(spreadsheet, language);
+  return { language, sheets, ...(policySheet ? { policySheet } : {}) };
 }
 
 /** The cells of a sheet, named range or A1 range, JSON-safe: Dates arrive as "YYYY-MM-DD". */
@@ -79,7 +80,7 @@ function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): Set
     return runSettlement(tables, policy, { sha256: appsScriptSha256, user: activeUser() });
   } catch (e) {
     // A table that cannot be read at all (no GMV column, say) is the user's to fix, not a crash.
-    if (e instanceof TableError) throw new RequestError(e.message);
+    if (e instanceof TableError) throw new RequestError(e.text(request.language));
     throw e;
   }
 }

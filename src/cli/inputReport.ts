@@ -1,38 +1,61 @@
 /**
  * What was read, for standard error: the column mapping (SPEC §3 says it is shown before
- * anything is written), row counts, and the first issues with their row numbers. The full
- * issue list is in the JSON and XLSX outputs; stderr is for a person watching the run.
+ * anything is written), the coefficient in force with a worked line, row counts, and the first
+ * issues with their row numbers, in the language of `--lang`. The full issue list is in the
+ * JSON and XLSX outputs; stderr is for a person watching the run.
  */
+import type { Language } from '../core/reasons';
+import { sourceName } from '../core/reasons';
 import type { InputIssue } from '../core/settlement';
-import { describeMapping } from '../input/columns';
+import { describeMapping } from '../input/mappingText';
+import { coefficientLines } from '../output/coefficientText';
 import type { SettlementRun } from '../output/run';
 
 export const ISSUES_SHOWN = 10;
 
-export function inputReport(run: SettlementRun, maxIssues = ISSUES_SHOWN): string {
+export function inputReport(run: SettlementRun, language: Language = 'en', maxIssues = ISSUES_SHOWN): string {
+  const zh = language === 'zh';
   const read = run.read;
-  const out: string[] = ['column mapping:'];
-  read.mappings.forEach((m) => out.push('  ' + describeMapping(m)));
+  const out: string[] = [zh ? '列映射：' : 'column mapping:'];
+  read.mappings.forEach((m) => out.push('  ' + describeMapping(m, language)));
+  coefficientLines(run.settlement.policy, language).forEach((line) => out.push(line));
 
-  const perSource = read.counts.map((c) => `${c.source} ${c.read} = ${c.used} + ${c.rejected}`).join('; ');
   const t = read.totalCounts;
-  out.push(`rows read ${t.read} = used ${t.used} + rejected ${t.rejected} (${perSource})`);
+  if (zh) {
+    const perSource = read.counts.map((c) => `${sourceName(c.source, true)} ${c.read} = ${c.used} + ${c.rejected}`).join('；');
+    out.push(`读取 ${t.read} 行 = 使用 ${t.used} + 拒绝 ${t.rejected}（${perSource}）`);
+  } else {
+    const perSource = read.counts.map((c) => `${c.source} ${c.read} = ${c.used} + ${c.rejected}`).join('; ');
+    out.push(`rows read ${t.read} = used ${t.used} + rejected ${t.rejected} (${perSource})`);
+  }
 
   const issues = read.issues;
   if (issues.length === 0) {
-    out.push('issues: none');
+    out.push(zh ? '输入问题：无' : 'issues: none');
     return out.join('\n') + '\n';
   }
   const blocked = run.settlement.totals.blockedMerchants;
-  out.push(`issues: ${issues.length}${blocked > 0 ? `; ${blocked} merchant${blocked === 1 ? '' : 's'} blocked (no payout until the rows are fixed)` : ''}`);
-  issues.slice(0, maxIssues).forEach((issue) => out.push('  ' + issueLine(issue)));
+  out.push(
+    zh
+      ? `输入问题：${issues.length} 条${blocked > 0 ? `；${blocked} 个商家已冻结（相关行修正前不发放）` : ''}`
+      : `issues: ${issues.length}${blocked > 0 ? `; ${blocked} merchant${blocked === 1 ? '' : 's'} blocked (no payout until the rows are fixed)` : ''}`,
+  );
+  issues.slice(0, maxIssues).forEach((issue) => out.push('  ' + issueLine(issue, language)));
   if (issues.length > maxIssues)
-    out.push(`  … and ${issues.length - maxIssues} more: see "issues" in --format json, or the Issues sheet of --format xlsx`);
+    out.push(
+      zh
+        ? `  …另有 ${issues.length - maxIssues} 条：见 --format json 的 "issues"，或 --format xlsx 的“问题”工作表`
+        : `  … and ${issues.length - maxIssues} more: see "issues" in --format json, or the Issues sheet of --format xlsx`,
+    );
   return out.join('\n') + '\n';
 }
 
-/** "history row 57, merchant 000123: GMV "12,3x" is not valid: …" */
-export function issueLine(issue: InputIssue): string {
+/** "history row 57, merchant 000123: GMV "12,3x" is not valid: …" / "历史数据第57行，商家 000123：…" */
+export function issueLine(issue: InputIssue, language: Language = 'en'): string {
+  if (language === 'zh') {
+    const where = issue.row > 0 ? `${sourceName(issue.source, true)}第${issue.row}行` : sourceName(issue.source, true);
+    return `${where}${issue.merchantId ? `，商家 ${issue.merchantId}` : ''}：${issue.messageZh}`;
+  }
   const where = issue.row > 0 ? `${issue.source} row ${issue.row}` : issue.source;
   const who = issue.merchantId ? `, merchant ${issue.merchantId}` : '';
   return `${where}${who}: ${issue.message}`;

@@ -29,7 +29,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const progress = progressReporter(request);
     progress('reading and settling the inputs…');
     const run = await settleFiles(request);
-    process.stderr.write(inputReport(run));
+    process.stderr.write(inputReport(run, request.language));
     progress(`writing ${run.settlement.lines.length.toLocaleString('en-US')} lines as ${request.format}…`);
     await writeOutput(request, await render(run, request));
     progress('done');

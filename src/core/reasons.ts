@@ -25,12 +25,12 @@ export function describeReason(reason: Reason, language: Language): string {
       let text =
         reason.nextTier !== undefined && reason.nextThresholdFen !== undefined
           ? zh
-            ? `GMV ${gmv} ${above}第${reason.tier}档 (${threshold(reason.thresholdFen)}),未达第${reason.nextTier}档 (${threshold(reason.nextThresholdFen)})`
+            ? `GMV ${gmv} ${above}第${reason.tier}档（${threshold(reason.thresholdFen)}），未达第${reason.nextTier}档（${threshold(reason.nextThresholdFen)}）`
             : `GMV ${gmv} ${above} tier ${reason.tier} (${threshold(reason.thresholdFen)}) but below tier ${reason.nextTier} (${threshold(reason.nextThresholdFen)})`
           : zh
-            ? `GMV ${gmv} ${above}最高档第${reason.tier}档 (${threshold(reason.thresholdFen)})`
+            ? `GMV ${gmv} ${above}最高档第${reason.tier}档（${threshold(reason.thresholdFen)}）`
             : `GMV ${gmv} ${above} tier ${reason.tier} (${threshold(reason.thresholdFen)}), the top tier`;
-      if (reason.trafficUsedUp) text += zh ? ';流量扶持天数已用完' : '; traffic days used up';
+      if (reason.trafficUsedUp) text += zh ? '；流量扶持天数已用完' : '; traffic days used up';
       return text;
     }
     case 'not_above_baseline':
@@ -39,10 +39,10 @@ export function describeReason(reason: Reason, language: Language): string {
         : `GMV ${fenToDisplay(reason.gmvFen)} is not above the baseline average ${fenToDisplay(reason.baselineFen)}`;
     case 'below_first_tier':
       return zh
-        ? `GMV ${fenToDisplay(reason.gmvFen)} 高于过往日均 ${fenToDisplay(reason.baselineFen)},但未达第1档 (${threshold(reason.thresholdFen)})`
+        ? `GMV ${fenToDisplay(reason.gmvFen)} 高于过往日均 ${fenToDisplay(reason.baselineFen)}，但未达第1档（${threshold(reason.thresholdFen)}）`
         : `GMV ${fenToDisplay(reason.gmvFen)} is above the baseline average ${fenToDisplay(reason.baselineFen)} but ${reason.inclusive ? 'below' : 'not above'} tier 1 (${threshold(reason.thresholdFen)})`;
     case 'no_baseline':
-      return zh ? '无历史数据,也无过往日均' : 'no history and no ready baseline for this merchant';
+      return zh ? '无历史数据，也无过往日均' : 'no history and no ready baseline for this merchant';
     case 'not_invited':
       return zh ? '不在受邀商家名单中' : 'not on the invitation list';
     case 'blocked': {
@@ -50,8 +50,8 @@ export function describeReason(reason: Reason, language: Language): string {
       if (!first) return zh ? '已冻结' : 'blocked';
       const more = reason.issues.length - 1;
       const where = first.row > 0 ? (zh ? `${sourceName(first.source, true)}第${first.row}行` : `row ${first.row} of ${first.source}`) : sourceName(first.source, zh);
-      const tail = more > 0 ? (zh ? `(另有${more}处)` : ` (and ${more} more)`) : '';
-      return zh ? `已冻结:${where}:${first.messageZh}${tail}` : `blocked: ${where}: ${first.message}${tail}`;
+      const tail = more > 0 ? (zh ? `（另有${more}处）` : ` (and ${more} more)`) : '';
+      return zh ? `已冻结：${where}：${first.messageZh}${tail}` : `blocked: ${where}: ${first.message}${tail}`;
     }
   }
 }

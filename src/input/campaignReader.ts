@@ -1,71 +1,75 @@
 /** Campaign-day rows (SPEC §3): merchant id, optional name, date, GMV, optional ad spend. */
 import type { CampaignDay } from '../core/settlement';
-import { dateCell, idCell, moneyCell, nameCell, noteExtraCells, RowContext } from './cells';
+import { dateCell, moneyCell, moneyColumn } from './cells';
 import type { ColumnMapping } from './columns';
+import { DayRows } from './dayRows';
 import { ISSUE_TEXT, LABELS } from './issueText';
 import { SourceReport } from './report';
-import { isBlankRow, type Table } from './table';
+import { eachDataRow } from './rows';
+import type { Table } from './table';
 
 export interface CampaignRead {
   days: CampaignDay[];
   /** Every merchant id seen, in order, including those whose rows were all rejected. */
   merchantOrder: string[];
+  /** Each merchant's first row, for notes about the merchant as a whole. */
+  firstRowOf: Map<string, number>;
   firstCampaignDay?: string;
+  lastCampaignDay?: string;
   report: SourceReport;
 }
 
 export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead {
   const report = new SourceReport('campaign');
   const f = mapping.fields;
+  // Net of refunds a day's GMV may be negative; it then simply does not qualify (SPEC §4).
+  const gmv = moneyColumn(mapping, f.gmv as number, { label: LABELS.gmv, blank: 'missing', allowNegative: true, tallied: true });
+  const adSpend =
+    f.ad_spend === undefined ? undefined : moneyColumn(mapping, f.ad_spend, { label: LABELS.adSpend, blank: 0, allowNegative: false, tallied: true });
   const days: CampaignDay[] = [];
   const merchantOrder: string[] = [];
-  // Per merchant, its dates and their rows: one look-up by id per row finds duplicates
+  const firstRowOf = new Map<string, number>();
+  // Per merchant, its days and their rows: one look-up by id per row finds duplicates
   // without building a merchant+date key string for each of 300k rows.
-  const daysOf = new Map<string, { dates: string[]; rows: number[] }>();
+  const daysOf = new Map<string, DayRows>();
   let firstCampaignDay: string | undefined;
+  let lastCampaignDay: string | undefined;
 
-  const ctx: RowContext = { report, row: 0, merchantId: '' };
-  table.eachRow((cells, row) => {
-    if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
-    report.read += 1;
-    ctx.row = row; // one context reused for every row: no allocation per row
-    ctx.merchantId = '';
-    const merchantId = idCell(ctx, cells[f.merchant_id as number]);
-    if (merchantId === undefined) return;
-    ctx.merchantId = merchantId;
-    noteExtraCells(ctx, cells, mapping.labels.length);
+  eachDataRow(table, mapping, report, adSpend ? [gmv, adSpend] : [gmv], (ctx, cells, merchantId, merchantName) => {
     let seen = daysOf.get(merchantId);
     if (!seen) {
-      daysOf.set(merchantId, (seen = { dates: [], rows: [] }));
+      daysOf.set(merchantId, (seen = new DayRows()));
       merchantOrder.push(merchantId);
+      firstRowOf.set(merchantId, ctx.row);
     }
-    const rejectedBefore = report.rejected;
     const read = dateCell(ctx, cells[f.date as number]);
-    const date = read && read.iso;
-    const gmvFen = moneyCell(ctx, cells[f.gmv as number], LABELS.gmv, 'missing', true); // net of refunds may be negative
-    const adSpendFen = f.ad_spend === undefined ? 0 : moneyCell(ctx, cells[f.ad_spend], LABELS.adSpend, 0, false);
-    const merchantName = f.merchant_name === undefined ? '' : nameCell(cells[f.merchant_name]);
-    if (date !== undefined) {
-      const earlier = seen.dates.indexOf(date);
-      if (earlier >= 0) {
+    const gmvFen = moneyCell(ctx, cells, gmv);
+    const adSpendFen = adSpend ? moneyCell(ctx, cells, adSpend) : 0;
+    if (read !== undefined) {
+      const earlier = seen.rowOf(read.serial);
+      if (earlier !== undefined) {
         // The day already has a line (from its first row); the duplicate only blocks it.
-        report.reject(row, merchantId, date, ISSUE_TEXT.duplicateDay(merchantId, date, seen.rows[earlier]));
+        report.reject(ctx.row, merchantId, read.iso, ISSUE_TEXT.duplicateDay(merchantId, read.iso, earlier));
         return;
       }
-      seen.dates.push(date);
-      seen.rows.push(row);
+      seen.add(read.serial, ctx.row);
     }
-    const rejected = report.rejected !== rejectedBefore;
-    if (date !== undefined && !rejected && (firstCampaignDay === undefined || date < firstCampaignDay)) firstCampaignDay = date;
+    const rejected = report.isRejected(ctx.row);
+    const date = read && read.iso;
+    // Only a row that was used may say when the campaign starts or ends: one bad date never moves them.
+    if (date !== undefined && !rejected) {
+      if (firstCampaignDay === undefined || date < firstCampaignDay) firstCampaignDay = date;
+      if (lastCampaignDay === undefined || date > lastCampaignDay) lastCampaignDay = date;
+    }
     const day: CampaignDay = {
       merchantId,
       merchantName,
       date: date || '',
-      gmvFen: gmvFen === undefined ? null : gmvFen,
+      gmvFen: gmvFen === undefined || gmvFen === null ? null : gmvFen,
       adSpendFen: typeof adSpendFen === 'number' ? adSpendFen : 0,
     };
     if (rejected) day.rejected = true; // rare; a spread here made every day a slow dictionary object
     days.push(day);
   });
-  return { days, merchantOrder, firstCampaignDay, report };
+  return { days, merchantOrder, firstRowOf, firstCampaignDay, lastCampaignDay, report };
 }

@@ -3,6 +3,7 @@
  * name, the value and what was expected. Shared by the history, campaign and targets readers.
  */
 import type { Fen } from '../core/money';
+import type { ColumnMapping } from './columns';
 import { readDate, type DateValue } from './date';
 import { readMerchantId } from './merchantId';
 import { plainMoneyFen, readMoneyFen, type Cell } from './number';
@@ -14,14 +15,30 @@ export interface RowContext {
   report: SourceReport;
   row: number;
   merchantId: string;
+  /** Adds a money value to the sums a total row of the export is checked against. */
+  tally(column: number, fen: Fen): void;
 }
 
-/** The merchant id of a row, or undefined after rejecting the row. */
-export function idCell(ctx: RowContext, cell: Cell): string | undefined {
+/**
+ * The merchant id of a row, or undefined after rejecting the row. An id that cannot be read for
+ * sure (converted to a number, or hiding invisible characters) is kept on the report with the
+ * row's name, so readInputs can block every merchant the row could belong to (SPEC §4).
+ */
+export function idCell(ctx: RowContext, cell: Cell, name: string): string | undefined {
   const read = readMerchantId(cell);
   if (read.kind === 'id') return read.id;
-  if (read.kind === 'blank') ctx.report.reject(ctx.row, '', '', ISSUE_TEXT.missing(LABELS.merchantId));
-  else ctx.report.reject(ctx.row, '', cellText(cell), ISSUE_TEXT.badValue(LABELS.merchantId, cellText(cell), read.expected));
+  const report = ctx.report;
+  if (read.kind === 'blank') {
+    report.reject(ctx.row, '', '', ISSUE_TEXT.missing(LABELS.merchantId));
+    return undefined;
+  }
+  if (read.kind === 'invisible') {
+    const issue = report.reject(ctx.row, '', read.shown, ISSUE_TEXT.invisibleInId(read.shown, read.codePoints));
+    report.uncertainRows.push({ issue, name, visibleId: read.visible });
+    return undefined;
+  }
+  const issue = report.reject(ctx.row, '', cellText(cell), ISSUE_TEXT.badValue(LABELS.merchantId, cellText(cell), read.expected));
+  if (read.converted) report.uncertainRows.push({ issue, name, converted: read.converted });
   return undefined;
 }
 
@@ -33,39 +50,54 @@ export function dateCell(ctx: RowContext, cell: Cell, label: ColumnLabel = LABEL
   return undefined;
 }
 
-/**
- * Money in a cell. `blank` says what a blank means: a value (0 for ad spend), 'missing' to
- * reject the row, or 'skip' to return null (a history day with no figure, like AVERAGE).
- */
-export function moneyCell(
-  ctx: RowContext,
-  cell: Cell,
-  label: ColumnLabel,
-  blank: 'missing' | 'skip' | Fen,
-  allowNegative: boolean,
-): Fen | null | undefined {
-  if (typeof cell === 'string') {
+/** How a money column is read: its label for messages, its unit, and what a blank means. */
+export interface MoneyColumn {
+  index: number;
+  label: ColumnLabel;
+  /** Power of ten from the heading's unit: 4 for 万元. */
+  exponent: number;
+  /** A value (0 for ad spend), 'missing' to reject the row, or 'skip' to return null (AVERAGE's blank). */
+  blank: 'missing' | 'skip' | Fen;
+  allowNegative: boolean;
+  /** Whether a total row of the export is checked on this column. */
+  tallied: boolean;
+}
+
+/** A money column of a mapping, read with the unit its heading (or title line) gives. */
+export function moneyColumn(mapping: ColumnMapping, index: number, column: Omit<MoneyColumn, 'index' | 'exponent'>): MoneyColumn {
+  const unit = mapping.units[index];
+  return { index, exponent: unit ? unit.exponent : 0, ...column };
+}
+
+/** Money in a row's cell of `column`, or undefined after rejecting the row; null for a skipped blank. */
+export function moneyCell(ctx: RowContext, cells: Cell[], column: MoneyColumn): Fen | null | undefined {
+  const cell = cells[column.index];
+  if (column.exponent === 0 && typeof cell === 'string') {
     // The common case, without building a result object per cell.
     const fen = plainMoneyFen(cell);
-    if (fen !== undefined && (fen >= 0 || allowNegative)) return fen;
+    if (fen !== undefined && (fen >= 0 || column.allowNegative)) {
+      if (column.tallied) ctx.tally(column.index, fen);
+      return fen;
+    }
   }
-  const read = readMoneyFen(cell);
+  const read = readMoneyFen(cell, column.exponent);
   if (read.kind === 'fen') {
-    if (read.fen < 0 && !allowNegative) {
-      ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), ISSUE_TEXT.negative(label, cellText(cell)));
+    if (column.tallied) ctx.tally(column.index, read.fen);
+    if (read.fen < 0 && !column.allowNegative) {
+      ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), ISSUE_TEXT.negative(column.label, cellText(cell)));
       return undefined;
     }
     return read.fen;
   }
   if (read.kind === 'blank') {
-    if (blank === 'skip') return null;
-    if (blank === 'missing') {
-      ctx.report.reject(ctx.row, ctx.merchantId, '', ISSUE_TEXT.missing(label));
+    if (column.blank === 'skip') return null;
+    if (column.blank === 'missing') {
+      ctx.report.reject(ctx.row, ctx.merchantId, '', ISSUE_TEXT.missing(column.label));
       return undefined;
     }
-    return blank;
+    return column.blank;
   }
-  ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), ISSUE_TEXT.badValue(label, cellText(cell), read.expected));
+  ctx.report.reject(ctx.row, ctx.merchantId, cellText(cell), ISSUE_TEXT.badValue(column.label, cellText(cell), read.expected));
   return undefined;
 }
 

@@ -1,19 +1,134 @@
 /**
- * The bytes of an exported file to text, the same in the CLI (Node) and the sidebar (browser):
- * a BOM decides when there is one (UTF-8, or UTF-16 from Excel's "Unicode Text"); otherwise
- * valid UTF-8 is UTF-8, and anything else is GB18030 — a superset of GBK, which Chinese
- * back-office exports and Excel on Chinese Windows write. Latin-1 is never guessed: these
- * files have Chinese headers.
+ * The bytes of an exported file to text, the same in the CLI (Node) and the sidebar (browser).
+ *
+ * - A BOM decides when there is one (UTF-8, or UTF-16 from Excel's "Unicode Text").
+ * - UTF-16 without a BOM is recognised by its zero bytes (every ASCII character of an export
+ *   has one), and refused by name when the zeros make no sense as UTF-16.
+ * - Otherwise valid UTF-8 is UTF-8, and a file that is mostly not UTF-8 is GB18030 (a superset
+ *   of GBK, which Chinese back offices and Excel on Chinese Windows write). Latin-1 is never
+ *   guessed: these files have Chinese headers.
+ * - A UTF-8 file with a few bytes that are not UTF-8 (one row pasted in from a GBK file) stays
+ *   UTF-8: each bad byte becomes a lone surrogate U+DC80–U+DCFF (Python's "surrogateescape"),
+ *   which no real text contains, so the row it sits on is reported with the byte instead of
+ *   the whole file being re-read in another encoding without a word.
  */
+import { TableError } from './tableError';
+
+/** Text that lost bytes: an escaped byte (a lone low surrogate) or U+FFFD from some earlier decoder. */
+export const DAMAGED_TEXT = /\uFFFD|(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
+const DAMAGED_TEXT_ALL = /\uFFFD|(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
+
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return utf16;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (notUtf8) {
-    return new TextDecoder('gb18030').decode(bytes);
+    const { valid, invalid } = utf8Census(bytes);
+    return valid > invalid ? decodeUtf8(bytes) : new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/** The bytes an encoding could not read, found in the fields of one record; undefined if none. */
+export function damagedBytes(fields: readonly unknown[]): number[] | undefined {
+  let bytes: number[] | undefined;
+  for (const field of fields) {
+    if (typeof field !== 'string' || !DAMAGED_TEXT.test(field)) continue;
+    bytes = bytes || [];
+    for (const match of field.match(DAMAGED_TEXT_ALL) || []) bytes.push(match === '\uFFFD' ? -1 : match.charCodeAt(0) - 0xdc00);
+  }
+  return bytes;
+}
+
+/** UTF-8, with every byte that is not part of a valid sequence escaped as U+DC80–U+DCFF. */
+function decodeUtf8(bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8');
+  let out = '';
+  let start = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const length = sequenceLength(bytes, i);
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    out += decoder.decode(bytes.subarray(start, i)) + String.fromCharCode(0xdc00 + bytes[i]);
+    i += 1;
+    start = i;
+  }
+  return out + decoder.decode(bytes.subarray(start));
+}
+
+/** Multi-byte UTF-8 sequences that are valid, and bytes that belong to none. */
+function utf8Census(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const length = sequenceLength(bytes, i);
+    if (length > 0) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
+const isContinuation = (b: number) => b >= 0x80 && b <= 0xbf;
+
+/** Length of the valid UTF-8 sequence at `i` (WHATWG rules: no overlongs, no surrogates), or 0. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b < 0x80) return 1;
+  const b1 = bytes[i + 1];
+  if (b >= 0xc2 && b <= 0xdf) return isContinuation(b1) ? 2 : 0;
+  const b2 = bytes[i + 2];
+  if (b >= 0xe0 && b <= 0xef) {
+    const low = b === 0xe0 ? 0xa0 : 0x80;
+    const high = b === 0xed ? 0x9f : 0xbf;
+    return b1 >= low && b1 <= high && isContinuation(b2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const low = b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xf4 ? 0x8f : 0xbf;
+    return b1 >= low && b1 <= high && isContinuation(b2) && isContinuation(bytes[i + 3]) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * UTF-16 without a BOM: the zero bytes sit in the high half of every ASCII character (digits,
+ * commas, line ends), so at odd offsets for little-endian and even ones for big-endian. A file
+ * with zero bytes that fit neither is not text at all, and is refused rather than misread.
+ */
+function utf16WithoutBom(bytes: Uint8Array): string | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  if (evenZeros + oddZeros === 0) return undefined;
+  const half = sample.length / 2;
+  const endian = oddZeros > half * 0.2 && evenZeros < oddZeros / 20 ? 'utf-16le' : evenZeros > half * 0.2 && oddZeros < evenZeros / 20 ? 'utf-16be' : undefined;
+  if (endian && bytes.length % 2 === 0) {
+    try {
+      return new TextDecoder(endian, { fatal: true }).decode(bytes);
+    } catch (notUtf16) {
+      // fall through to the refusal
+    }
+  }
+  throw new TableError({
+    en: 'the file contains zero bytes, so it is not a text file in UTF-8 or GBK (UTF-16 without a byte-order mark is only read when its zero bytes are regular); save it as CSV UTF-8 and try again',
+    zh: '文件中含有零字节，不是 UTF-8 或 GBK 文本文件（没有字节顺序标记的 UTF-16 文件只有在零字节规律分布时才能识别）；请另存为“CSV UTF-8”格式后重试',
+  });
 }
 
 /** An .xlsx workbook (a zip), whatever the file is called. */

@@ -2,25 +2,32 @@
  * Merchant history (SPEC §3) in any of its three shapes, summed per merchant as it is read:
  * a 3-million-row export never has to exist as 3 million objects.
  */
-import { fenToText } from '../core/money';
+import { addFen, fenToText } from '../core/money';
 import type { MerchantHistory } from '../core/settlement';
-import { dateCell, idCell, moneyCell, nameCell, noteExtraCells, RowContext } from './cells';
-import { isoToSerial } from './date';
+import { dateCell, moneyCell, moneyColumn, type MoneyColumn, type RowContext } from './cells';
 import type { ColumnMapping } from './columns';
+import { isoToSerial } from './date';
+import { DayRows } from './dayRows';
 import { ISSUE_TEXT, LABELS } from './issueText';
 import { SourceReport } from './report';
-import { isBlankRow, type Table } from './table';
+import { eachDataRow } from './rows';
+import type { Table } from './table';
 
 export interface HistoryRead {
   history: Map<string, MerchantHistory>;
   names: Map<string, string>;
   report: SourceReport;
+  /** Dated history days read (rows of a long history, date columns of a wide one) … */
+  datedDays: number;
+  /** … and how many of them fall on or after the first campaign day. */
+  leftOutDays: number;
+  /** The earliest history date read. */
+  firstDay?: string;
 }
 
 interface Accumulator extends MerchantHistory {
-  /** Serial day numbers seen, with their rows, to find duplicates (SPEC §4); numbers compare fastest. */
-  dates: number[];
-  rows: number[];
+  seen: DayRows;
+  firstRow: number;
 }
 
 interface DayOfHistory {
@@ -33,77 +40,82 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const byMerchant = new Map<string, Accumulator>();
   const names = new Map<string, string>();
   const f = mapping.fields;
+  const result: HistoryRead = { history: new Map(), names, report, datedDays: 0, leftOutDays: 0 };
+  const dated = (iso: string) => {
+    result.datedDays += 1;
+    if (result.firstDay === undefined || iso < result.firstDay) result.firstDay = iso;
+  };
   // A merchant's rows usually come together, so the last accumulator is kept at hand.
   let lastId: string | undefined;
   let lastAcc: Accumulator | undefined;
-  const merchant = (id: string): Accumulator => {
+  const merchant = (id: string, row: number): Accumulator => {
     if (id === lastId && lastAcc) return lastAcc;
     let acc = byMerchant.get(id);
-    if (!acc) byMerchant.set(id, (acc = { sumFen: 0, days: 0, dates: [], rows: [] }));
+    if (!acc) byMerchant.set(id, (acc = { sumFen: 0, days: 0, seen: new DayRows(), firstRow: row }));
     lastId = id;
     return (lastAcc = acc);
   };
 
-  /** Adds one day of GMV unless it is a duplicate or falls in the campaign. */
-  const addDay = (ctx: RowContext, acc: Accumulator, date: DayOfHistory, gmvFen: number | null): boolean => {
-    const previous = acc.dates.indexOf(date.serial);
-    if (previous >= 0) {
-      report.reject(ctx.row, ctx.merchantId, date.iso, ISSUE_TEXT.duplicateDay(ctx.merchantId, date.iso, acc.rows[previous]));
-      return false;
+  /** Adds one day of GMV unless it is a duplicate. */
+  const addDay = (ctx: RowContext, acc: Accumulator, date: DayOfHistory, gmvFen: number | null): void => {
+    const previous = acc.seen.rowOf(date.serial);
+    if (previous !== undefined) {
+      report.reject(ctx.row, ctx.merchantId, date.iso, ISSUE_TEXT.duplicateDay(ctx.merchantId, date.iso, previous));
+      return;
     }
-    acc.dates.push(date.serial);
-    acc.rows.push(ctx.row);
-    if (gmvFen !== null) {
-      acc.sumFen += gmvFen;
+    acc.seen.add(date.serial, ctx.row);
+    if (gmvFen !== null && !report.isRejected(ctx.row)) {
+      acc.sumFen = addFen(acc.sumFen, gmvFen); // exact past 2^53: 118 days near 10^11 CNY
       acc.days += 1;
     }
-    return true;
   };
 
   // Wide: a date column on or after the campaign is set aside once, at its heading.
-  const wideColumns = mapping.dateColumns
-    .filter((column) => {
-      if (firstCampaignDay === undefined || column.date < firstCampaignDay) return true;
+  mapping.dateColumns.forEach((column) => {
+    dated(column.date);
+    if (firstCampaignDay !== undefined && column.date >= firstCampaignDay) {
+      result.leftOutDays += 1;
       report.note(mapping.headerRowNumber, column.date, ISSUE_TEXT.leftOutColumn(column.date, firstCampaignDay));
-      return false;
-    })
-    .map((column) => ({ index: column.index, day: { iso: column.date, serial: isoToSerial(column.date) }, label: LABELS.gmvOn(column.date) }));
-  const firstCampaignSerial = firstCampaignDay === undefined ? Infinity : isoToSerial(firstCampaignDay);
-
-  const ctx: RowContext = { report, row: 0, merchantId: '' };
-  table.eachRow((cells, row) => {
-    if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
-    report.read += 1;
-    ctx.row = row; // one context reused for every row: no allocation per row
-    ctx.merchantId = '';
-    const merchantId = idCell(ctx, cells[f.merchant_id as number]);
-    if (merchantId === undefined) return;
-    ctx.merchantId = merchantId;
-    noteExtraCells(ctx, cells, mapping.labels.length);
-    if (f.merchant_name !== undefined && !names.has(merchantId)) {
-      const name = nameCell(cells[f.merchant_name]);
-      if (name) names.set(merchantId, name);
     }
-    const acc = merchant(merchantId);
+  });
+  const wideColumns = mapping.dateColumns
+    .filter((column) => firstCampaignDay === undefined || column.date < firstCampaignDay)
+    .map((column) => ({
+      day: { iso: column.date, serial: isoToSerial(column.date) },
+      money: moneyColumn(mapping, column.index, { label: LABELS.gmvOn(column.date), blank: 'skip', allowNegative: true, tallied: true }),
+    }));
+  const firstCampaignSerial = firstCampaignDay === undefined ? Infinity : isoToSerial(firstCampaignDay);
+  // A net-of-refunds day may be negative, and it still counts towards the mean.
+  const gmv = f.gmv === undefined ? undefined : moneyColumn(mapping, f.gmv, { label: LABELS.gmv, blank: 'skip', allowNegative: true, tallied: true });
+  const baseline =
+    f.baseline === undefined ? undefined : moneyColumn(mapping, f.baseline, { label: LABELS.baseline, blank: 'skip', allowNegative: true, tallied: true });
+  const tallied: MoneyColumn[] =
+    mapping.shape === 'wide' ? wideColumns.map((c) => c.money) : mapping.shape === 'ready' ? (baseline ? [baseline] : []) : gmv ? [gmv] : [];
 
-    if (mapping.shape === 'ready') {
-      const baseline = moneyCell(ctx, cells[f.baseline as number], LABELS.baseline, 'skip', true);
-      if (baseline === undefined || baseline === null) return;
+  eachDataRow(table, mapping, report, tallied, (ctx, cells, merchantId, name) => {
+    if (name && !names.has(merchantId)) names.set(merchantId, name);
+    const acc = merchant(merchantId, ctx.row);
+
+    if (mapping.shape === 'ready' && baseline) {
+      const baselineFen = moneyCell(ctx, cells, baseline);
+      if (baselineFen === undefined || baselineFen === null || report.isRejected(ctx.row)) return;
       if (acc.readyBaselineFen !== undefined) {
-        report.reject(row, merchantId, fenToText(baseline), ISSUE_TEXT.duplicateBaseline(merchantId, acc.rows[0]));
+        report.reject(ctx.row, merchantId, fenToText(baselineFen), ISSUE_TEXT.duplicateBaseline(merchantId, acc.firstRow));
         return;
       }
-      acc.readyBaselineFen = baseline;
-      acc.rows.push(row);
+      acc.readyBaselineFen = baselineFen;
+      acc.firstRow = ctx.row;
       return;
     }
 
-    if (mapping.shape === 'long') {
+    if (mapping.shape === 'long' && gmv) {
       const date = dateCell(ctx, cells[f.date as number]);
-      const gmvFen = moneyCell(ctx, cells[f.gmv as number], LABELS.gmv, 'skip', true);
+      const gmvFen = moneyCell(ctx, cells, gmv);
       if (date === undefined || gmvFen === undefined) return;
+      dated(date.iso);
       if (date.serial >= firstCampaignSerial) {
-        report.reject(row, merchantId, date.iso, ISSUE_TEXT.leftOut(date.iso, firstCampaignDay as string), false);
+        result.leftOutDays += 1;
+        report.reject(ctx.row, merchantId, date.iso, ISSUE_TEXT.leftOut(date.iso, firstCampaignDay as string), false);
         return;
       }
       addDay(ctx, acc, date, gmvFen);
@@ -112,15 +124,14 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
     // Wide: every date cell of the row; any bad cell rejects the row and blocks the merchant.
     for (const column of wideColumns) {
-      const gmvFen = moneyCell(ctx, cells[column.index], column.label, 'skip', true);
+      const gmvFen = moneyCell(ctx, cells, column.money);
       if (gmvFen === undefined) continue;
       addDay(ctx, acc, column.day, gmvFen);
     }
   });
 
-  const history = new Map<string, MerchantHistory>();
   byMerchant.forEach((acc, id) =>
-    history.set(id, acc.readyBaselineFen !== undefined ? { sumFen: 0, days: 0, readyBaselineFen: acc.readyBaselineFen } : { sumFen: acc.sumFen, days: acc.days }),
+    result.history.set(id, acc.readyBaselineFen !== undefined ? { sumFen: 0, days: 0, readyBaselineFen: acc.readyBaselineFen } : { sumFen: acc.sumFen, days: acc.days }),
   );
-  return { history, names, report };
+  return result;
 }

@@ -1,13 +1,17 @@
 /**
  * All input tables to what the rules need, plus every issue and the row counts (SPEC §3–4).
- * Campaign first: its first day decides which history rows belong to the baseline.
+ * Campaign first: its first day decides which history rows belong to the baseline. Then what
+ * only the tables together can tell: history and campaign given the wrong way round, rows whose
+ * merchant is not known for sure, and targets that do not meet the campaign's merchants.
  */
 import type { InputIssue, SettlementInput } from '../core/settlement';
-import { readCampaign } from './campaignReader';
+import { readCampaign, type CampaignRead } from './campaignReader';
 import { ColumnMapping, mapColumns } from './columns';
-import { readHistory } from './historyReader';
+import { readHistory, type HistoryRead } from './historyReader';
+import { blockUncertainRows, noteTargetsMismatches } from './matching';
 import type { SourceReport } from './report';
 import type { Table } from './table';
+import { TableError } from './tableError';
 import { readTargets } from './targetsReader';
 
 export interface InputTables {
@@ -40,7 +44,13 @@ export function readInputs(tables: InputTables, policyThresholdsFen: number[] = 
 
   const campaign = readCampaign(tables.campaign, campaignMapping);
   const history = readHistory(tables.history, historyMapping, campaign.firstCampaignDay);
+  refuseSwappedTables(campaign, history);
   const targets = tables.targets && targetsMapping ? readTargets(tables.targets, targetsMapping, policyThresholdsFen) : undefined;
+
+  const names = new Map<string, string>(history.names);
+  if (targets) targets.names.forEach((name, id) => names.has(id) || names.set(id, name));
+  if (targets) noteTargetsMismatches(campaign, targets);
+  blockUncertainRows([history.report, campaign.report].concat(targets ? [targets.report] : []), campaign, history, targets);
 
   const reports: SourceReport[] = [history.report, campaign.report];
   if (targets) reports.push(targets.report);
@@ -54,9 +64,6 @@ export function readInputs(tables: InputTables, policyThresholdsFen: number[] = 
     if (list) list.push(issue);
     else blocked.set(issue.merchantId, [issue]);
   });
-
-  const names = new Map<string, string>(history.names);
-  if (targets) targets.names.forEach((name, id) => names.has(id) || names.set(id, name));
 
   const counts = reports.map((r) => ({ source: r.source, read: r.read, used: r.used, rejected: r.rejected }));
   const totalCounts = counts.reduce(
@@ -78,4 +85,26 @@ export function readInputs(tables: InputTables, policyThresholdsFen: number[] = 
     totalCounts,
     firstCampaignDay: campaign.firstCampaignDay,
   };
+}
+
+/**
+ * History and campaign pasted into each other's boxes would settle the campaign days as the
+ * baseline: refused, saying so, when the campaign ends before the history starts or when every
+ * history day falls on or after the first campaign day.
+ */
+function refuseSwappedTables(campaign: CampaignRead, history: HistoryRead): void {
+  const swapped = {
+    en: ' Were the history and the campaign data given the wrong way round?',
+    zh: '是否把历史数据和活动日数据放反了？',
+  };
+  if (campaign.lastCampaignDay !== undefined && history.firstDay !== undefined && campaign.lastCampaignDay < history.firstDay)
+    throw new TableError({
+      en: `The campaign data ends on ${campaign.lastCampaignDay}, before the history starts (${history.firstDay}).${swapped.en}`,
+      zh: `活动日数据截止于 ${campaign.lastCampaignDay}，早于历史数据的开始日期（${history.firstDay}）。${swapped.zh}`,
+    });
+  if (history.datedDays > 0 && history.leftOutDays === history.datedDays)
+    throw new TableError({
+      en: `Every history day is on or after the first campaign day (${campaign.firstCampaignDay}), so no history is left for a baseline.${swapped.en}`,
+      zh: `所有历史数据的日期都不早于首个活动日（${campaign.firstCampaignDay}），没有可用于计算过往日均的历史数据。${swapped.zh}`,
+    });
 }

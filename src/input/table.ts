@@ -3,7 +3,10 @@
  * the row numbers a spreadsheet would show (header = row 1). The readers see only this, so
  * pasted text and ranges go through exactly the same checks.
  */
-import { detectDelimiter, forEachRecord } from './delimited';
+import { readDate } from './date';
+import { detectDelimiter, forEachRecord, type RecordProblem } from './delimited';
+import { damagedBytes } from './encoding';
+import { matchHeader } from './headers';
 import { isDateValue, type Cell } from './number';
 
 export { isDateValue };
@@ -14,14 +17,22 @@ export interface Table {
   source: SourceName;
   /** The first `count` rows (blank ones as []), for header detection and column inference. */
   head(count: number): Cell[][];
-  /** Every row, blank ones included, with its spreadsheet row number. */
-  eachRow(onRow: (cells: Cell[], rowNumber: number) => void): void;
+  /**
+   * Every row, blank ones included, with its spreadsheet row number, and what is wrong with the
+   * row as a whole (a stray quote, bytes that were not text) for the reader to report.
+   */
+  eachRow(onRow: (cells: Cell[], rowNumber: number, problem?: RecordProblem) => void): void;
   /** Text that identifies the content, for the run record's input hash. */
   fingerprint(): string;
 }
 
+/** A heading cell, for finding the delimiter of the heading row under any title lines. */
+function looksLikeHeading(cell: string): boolean {
+  return matchHeader(cell) !== undefined || readDate(cell).kind === 'date';
+}
+
 export function tableFromText(source: SourceName, text: string): Table {
-  const delimiter = detectDelimiter(text);
+  const delimiter = detectDelimiter(text, looksLikeHeading);
   return {
     source,
     head(count) {
@@ -47,7 +58,12 @@ export function tableFromCells(source: SourceName, cells: Cell[][]): Table {
     source,
     head: (count) => cells.slice(0, count),
     eachRow(onRow) {
-      for (let i = 0; i < cells.length; i++) onRow(cells[i], i + 1);
+      for (let i = 0; i < cells.length; i++) {
+        const row = cells[i];
+        // Text from a range or workbook can carry U+FFFD from a wrong decoding upstream.
+        const bytes = damagedBytes(row);
+        onRow(row, i + 1, bytes ? { kind: 'bytes', bytes } : undefined);
+      }
     },
     fingerprint: () => cells.map((row) => row.map(cellText).join('\t')).join('\n'),
   };

@@ -4,16 +4,19 @@
  */
 import { fenToDisplay, type Fen } from '../core/money';
 import type { MerchantTargets } from '../core/settlement';
-import { idCell, moneyCell, nameCell, noteExtraCells, RowContext } from './cells';
+import { moneyCell, moneyColumn } from './cells';
 import type { ColumnMapping } from './columns';
 import { ISSUE_TEXT, LABELS } from './issueText';
 import type { Field } from './headers';
 import { SourceReport } from './report';
-import { isBlankRow, type Table } from './table';
+import { eachDataRow } from './rows';
+import type { Table } from './table';
 
 export interface TargetsRead {
   targets: Map<string, MerchantTargets>;
   names: Map<string, string>;
+  /** The row each listed merchant is on. */
+  rowOf: Map<string, number>;
   report: SourceReport;
 }
 
@@ -35,45 +38,33 @@ export function readTargets(table: Table, mapping: ColumnMapping, policyThreshol
   const targets = new Map<string, MerchantTargets>();
   const rowOf = new Map<string, number>();
   const names = new Map<string, string>();
-  const f = mapping.fields;
+  const tiers = TIER_FIELDS.map((field, i) => {
+    const index = mapping.fields[field];
+    return index === undefined ? undefined : moneyColumn(mapping, index, { label: LABELS.tierTarget(i + 1), blank: 'skip', allowNegative: false, tallied: false });
+  });
 
-  const ctx: RowContext = { report, row: 0, merchantId: '' };
-  table.eachRow((cells, row) => {
-    if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
-    report.read += 1;
-    ctx.row = row; // one context reused for every row: no allocation per row
-    ctx.merchantId = '';
-    const merchantId = idCell(ctx, cells[f.merchant_id as number]);
-    if (merchantId === undefined) return;
-    ctx.merchantId = merchantId;
-    noteExtraCells(ctx, cells, mapping.labels.length);
+  eachDataRow(table, mapping, report, [], (ctx, cells, merchantId, name) => {
     const earlier = rowOf.get(merchantId);
     if (earlier !== undefined) {
-      report.reject(row, merchantId, merchantId, ISSUE_TEXT.duplicateListing(merchantId, earlier));
+      report.reject(ctx.row, merchantId, merchantId, ISSUE_TEXT.duplicateListing(merchantId, earlier));
       return;
     }
-    rowOf.set(merchantId, row);
+    rowOf.set(merchantId, ctx.row);
     const thresholdsFen: (Fen | undefined)[] = [];
-    let ok = true;
-    TIER_FIELDS.forEach((field, i) => {
-      const index = f[field];
-      if (index === undefined) return;
-      const fen = moneyCell(ctx, cells[index], LABELS.tierTarget(i + 1), 'skip', false);
-      if (fen === undefined) ok = false;
-      else thresholdsFen[i] = fen === null ? undefined : fen;
+    tiers.forEach((column, i) => {
+      if (!column) return;
+      const fen = moneyCell(ctx, cells, column);
+      thresholdsFen[i] = fen === null || fen === undefined ? undefined : fen;
     });
-    if (!ok) return;
+    if (report.isRejected(ctx.row)) return;
     const effective = policyThresholdsFen.map((fen, i) => (thresholdsFen[i] === undefined ? fen : (thresholdsFen[i] as Fen)));
     if (effective.some((fen, i) => i > 0 && fen <= effective[i - 1])) {
       const shown = effective.map(fenToDisplay).join(' / ');
-      report.reject(row, merchantId, shown, ISSUE_TEXT.targetsNotRising(shown));
+      report.reject(ctx.row, merchantId, shown, ISSUE_TEXT.targetsNotRising(shown));
       return;
     }
-    if (f.merchant_name !== undefined) {
-      const name = nameCell(cells[f.merchant_name]);
-      if (name) names.set(merchantId, name);
-    }
+    if (name) names.set(merchantId, name);
     targets.set(merchantId, { thresholdsFen });
   });
-  return { targets, names, report };
+  return { targets, names, rowOf, report };
 }

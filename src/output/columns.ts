@@ -6,13 +6,13 @@
  */
 import type { Dec } from '../core/money';
 import { describeReason, type Language } from '../core/reasons';
-import type { InputIssue, MerchantSummary, SettlementLine } from '../core/settlement';
+import type { InputIssue, LineStatus, MerchantSummary, SettlementLine } from '../core/settlement';
 import type { SettlementRun } from './run';
 
 export type ColumnKind = 'text' | 'date' | 'money' | 'rate' | 'int';
 
-/** money: integer fen or null; rate: Dec; int: number; text/date: string (date as YYYY-MM-DD). */
-export type CellValue = string | number | Dec | null;
+/** money: integer fen (a BigInt for a sum past 2^53) or null; rate: Dec; int: number; text/date: string (YYYY-MM-DD). */
+export type CellValue = string | number | bigint | Dec | null;
 
 export interface Column<T> {
   key: string;
@@ -20,6 +20,22 @@ export interface Column<T> {
   zh: string;
   kind: ColumnKind;
   value: (row: T, language: Language) => CellValue;
+}
+
+/**
+ * A status as a reader of the table sees it: the code in English (the JSON contract, and what a
+ * filter on an English sheet matches), the word in Chinese sheets, XLSX and `--lang zh` CSV.
+ */
+export const STATUS_ZH: Record<LineStatus, string> = {
+  qualified: '合格',
+  not_qualified: '未达标',
+  no_baseline: '无均值',
+  not_invited: '未受邀',
+  blocked: '已冻结',
+};
+
+export function statusWord(status: LineStatus, language: Language): string {
+  return language === 'zh' ? STATUS_ZH[status] : status;
 }
 
 export const LINE_COLUMNS: Column<SettlementLine>[] = [
@@ -38,14 +54,14 @@ export const LINE_COLUMNS: Column<SettlementLine>[] = [
   { key: 'cash_total', en: 'Cash total', zh: '现金合计', kind: 'money', value: (l) => l.cashTotalFen },
   { key: 'traffic_cap', en: 'Traffic cap / day', zh: '流量封顶/天', kind: 'int', value: (l) => l.trafficCap },
   { key: 'traffic_granted', en: 'Traffic granted', zh: '发放流量', kind: 'int', value: (l) => l.trafficGranted },
-  { key: 'status', en: 'Status', zh: '状态', kind: 'text', value: (l) => l.status },
+  { key: 'status', en: 'Status', zh: '状态', kind: 'text', value: (l, lang) => statusWord(l.status, lang) },
   { key: 'reason', en: 'Reason', zh: '原因', kind: 'text', value: (l, lang) => describeReason(l.reason, lang) },
 ];
 
 export const MERCHANT_COLUMNS: Column<MerchantSummary>[] = [
   { key: 'merchant_id', en: 'Merchant ID', zh: '商家ID', kind: 'text', value: (m) => m.merchantId },
   { key: 'merchant_name', en: 'Merchant name', zh: '商家名称', kind: 'text', value: (m) => m.merchantName },
-  { key: 'status', en: 'Status', zh: '状态', kind: 'text', value: (m) => m.status },
+  { key: 'status', en: 'Status', zh: '状态', kind: 'text', value: (m, lang) => statusWord(m.status, lang) },
   { key: 'days', en: 'Campaign days', zh: '活动天数', kind: 'int', value: (m) => m.days },
   { key: 'qualified_days', en: 'Qualified days', zh: '达标天数', kind: 'int', value: (m) => m.qualifiedDays },
   { key: 'best_tier', en: 'Best tier', zh: '最高档位', kind: 'int', value: (m) => m.bestTier },

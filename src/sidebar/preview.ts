@@ -5,8 +5,10 @@
 import { fenToDisplay } from '../core/money';
 import { describeReason, sourceName } from '../core/reasons';
 import type { InputIssue, LineStatus } from '../core/settlement';
-import { describeMapping } from '../input/columns';
+import { describeMapping } from '../input/mappingText';
 import type { Table } from '../input/table';
+import { TableError } from '../input/tableError';
+import { coefficientLines } from '../output/coefficientText';
 import { runSettlement, type SettlementRun } from '../output/run';
 import { el, replaceChildren, type Child } from './dom';
 import { language, t } from './i18n';
@@ -35,7 +37,7 @@ export function computePreview(history: Input, campaign: Input, targets: Input, 
     return { kind: 'ready', run, coefficientSet: choice.coefficientState === 'ok' };
   } catch (error) {
     // A table that cannot be read at all says why in words; anything else is shown by its message only.
-    const message = error instanceof Error ? error.message : String(error); // TableError included
+    const message = error instanceof TableError ? error.text(language()) : error instanceof Error ? error.message : String(error);
     return { kind: 'error', messages: [message].concat(policyErrors) };
   }
 }
@@ -57,7 +59,7 @@ function readyParts(run: SettlementRun, coefficientSet: boolean): Child[] {
   // Without a coefficient the cash total lacks its red packet: a dash, not a misleading figure.
   const cash = (fen: number) => (coefficientSet ? fenToDisplay(fen) : '—');
   return [
-    section(t('mapping'), el('ul', { class: 'mapping', 'data-testid': 'mapping' }, run.read.mappings.map((m) => el('li', { text: describeMapping(m) })))),
+    section(t('mapping'), el('ul', { class: 'mapping', 'data-testid': 'mapping' }, run.read.mappings.map((m) => el('li', { text: describeMapping(m, language()) })))),
     section(t('rows'), el('div', { 'data-testid': 'row-counts' }, [
       ...run.read.counts.map((c) => el('div', { text: t('rowsLine', { source: sourceName(c.source, zh), read: c.read, used: c.used, rejected: c.rejected }) })),
       el('div', { class: 'strong', text: t('rowsTotal', { read: counts.read, used: counts.used, rejected: counts.rejected }) }),
@@ -71,6 +73,8 @@ function readyParts(run: SettlementRun, coefficientSet: boolean): Child[] {
       ...pair(t('cashTotal'), coefficientSet ? fenToDisplay(totals.cashTotalFen) : t('needsCoefficient'), 'cash-total', 'strong'),
       ...pair(t('traffic'), grouped(totals.trafficGranted), 'traffic'),
     ])),
+    // The coefficient in force, worked once, so a 5 typed for 5% is seen before anything is paid.
+    coefficientSet ? el('div', { class: 'coefficient-line', 'data-testid': 'coefficient-in-force' }, coefficientLines(run.settlement.policy, language()).map((line) => el('div', { text: line }))) : null,
     section(t('lines', { shown: Math.min(LINES_SHOWN, run.settlement.lines.length), total: run.settlement.lines.length }),
       el('table', { class: 'lines', 'data-testid': 'lines' }, [
         el('thead', {}, [el('tr', {}, [t('colMerchant'), t('colDate'), t('colTier'), t('colCash')].map((h) => el('th', { text: h })))]),

@@ -41,7 +41,7 @@ const idOnRow = (source: string, row: number) => lines(`${source}.csv`)[row - 1]
 describe('gmv-settle on examples/', () => {
   it('settles with exit 0 and reports the issues on stderr', () => {
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stderr, /history \[long\]: 商家ID → merchant_id, 商家名称 → merchant_name, 日期 → date, 成交金额 → gmv/);
+    assert.match(run.stderr, /history \[long\]: 商家ID → merchant, 商家名称 → merchant name, 日期 → date, 成交金额 → GMV/);
     assert.match(run.stderr, /issues: 6; 4 merchants blocked/);
   });
 

@@ -124,9 +124,14 @@ describe('gmv-settle outputs', () => {
     assert.equal(run.status, 0, run.stderr);
     const [header, line] = run.stdout.split('\n');
     assert.equal(header, '商家ID,商家名称,日期,当日GMV,过往日均,增量GMV,档位,磁力金牛消耗,返还比例,磁力金牛返还,奖励系数,天降红包,现金合计,流量封顶/天,发放流量,状态,原因');
-    assert.match(line, /高于第2档 \(500,000\)/);
+    assert.match(line, /高于第2档（500,000），未达第3档（1,000,000）/);
+    assert.match(line, /,合格,/); // the status word a Chinese reader reads, not the code
     const json = JSON.parse(gmvSettle([...twoMerchants, '--lang', 'zh', '--format', 'json']).stdout);
     assert.ok('cash_total' in json.lines[0]);
+    assert.equal(json.lines[0].status, 'qualified'); // JSON keeps the English codes
+    assert.match(run.stderr, /^列映射：\n  历史数据［逐日明细］：/);
+    assert.match(run.stderr, /奖励系数 0\.05（5%）：增量GMV 100,000\.00 × 5% = 5,000\.00/);
+    assert.match(run.stderr, /读取 \d+ 行 = 使用 \d+ \+ 拒绝 \d+（历史数据/);
   });
 
   it('gives a CSV file a BOM for Excel but not standard output', () => {

@@ -56,8 +56,10 @@ describe('gmv-settle on the SPEC §6 worked example', () => {
 
   it('shows the column mapping and row counts on stderr before writing', () => {
     const run = gmvSettle([...settleArgs, '--format', 'json']);
-    assert.match(run.stderr, /history \[long\]: merchant_id → merchant_id, date → date, gmv → gmv/);
+    assert.match(run.stderr, /history \[long\]: merchant_id → merchant, date → date, gmv → GMV/);
     assert.match(run.stderr, /rows read 4 = used 4 \+ rejected 0/);
+    // The coefficient in force, worked once, so a wrong one is seen before paying (issue 6).
+    assert.match(run.stderr, /red-packet coefficient 0\.05 \(5%\): 5% of an incremental GMV of 100,000\.00 = 5,000\.00/);
   });
 
   it('writes CSV by default, headed by the JSON keys, money as plain decimals', () => {

@@ -68,7 +68,7 @@ describe('files and sheet ranges (zh_CN)', () => {
       sidebar.setInputFiles('[data-testid=campaign-file]', { name: 'campaign.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer }),
     );
     assert.equal(state, 'ready');
-    assert.match((await sidebar.textContent('[data-testid=mapping]')) || '', /日期 → date/);
+    assert.match((await sidebar.textContent('[data-testid=mapping]')) || '', /日期 → 日期/);
     assert.equal(await totals(sidebar), pastedTotals);
   });
 
@@ -81,7 +81,7 @@ describe('files and sheet ranges (zh_CN)', () => {
     ]);
     const state = await afterPreview(sidebar, () => sidebar.setInputFiles('[data-testid=campaign-file]', { name: 'campaign-gbk.csv', mimeType: 'text/csv', buffer: body }));
     assert.equal(state, 'ready');
-    assert.match((await sidebar.textContent('[data-testid=mapping]')) || '', /商家ID → merchant_id, 商家名称 → merchant_name/);
+    assert.match((await sidebar.textContent('[data-testid=mapping]')) || '', /商家ID → 商家，商家名称 → 商家名称/);
     assert.match((await sidebar.textContent('[data-testid=lines]')) || '', /测试店/);
   });
 

@@ -31,7 +31,7 @@ describe('sidebar: paste the examples, preview, fill', () => {
     const state = await enterInputs(sidebar, { history: inputs.history, campaign: '商家ID,日期\n000001,2025-11-11', coefficient: '0.05' });
     assert.equal(state, 'error');
     const error = (await sidebar.textContent('[data-testid=preview-error]')) || '';
-    assert.match(error, /^campaign: no column for gmv/);
+    assert.match(error, /^campaign: no column for GMV/);
     assert.doesNotMatch(error, /at \w+ \(|\.js:\d+/, 'no stack trace');
     assert.equal(await sidebar.isDisabled('[data-testid=fill]'), true);
   });
@@ -60,8 +60,8 @@ describe('sidebar: paste the examples, preview, fill', () => {
     assert.equal(state, 'ready');
     assert.equal(await sidebar.isEnabled('[data-testid=fill]'), true);
     const mapping = (await sidebar.textContent('[data-testid=mapping]')) || '';
-    assert.match(mapping, /商家ID → merchant_id/);
-    assert.match(mapping, /磁力金牛消耗 → ad_spend/);
+    assert.match(mapping, /商家ID → merchant, 商家名称 → merchant name/);
+    assert.match(mapping, /磁力金牛消耗 → ad spend/);
     const t = cli.totals;
     assert.match((await sidebar.textContent('[data-testid=row-counts]')) || '', new RegExp(`${t.rows_read} read = ${t.rows_used} used \\+ ${t.rows_rejected} rejected`));
     const display = (value: unknown) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

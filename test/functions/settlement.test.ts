@@ -63,7 +63,7 @@ test('a merchant with no history is no_baseline, with a blank baseline', () => {
 
 test('a table that cannot be read at all is an error prefixed SETTLEMENT', () => {
   assert.throws(() => SETTLEMENT(HISTORY_ZH, [['商家ID', '日期'], ['M001', '2025-11-11']], 0.05), (e: Error) =>
-    e.message.startsWith('SETTLEMENT: campaign: no column for gmv'),
+    e.message.startsWith('SETTLEMENT: campaign: no column for GMV'),
   );
   assert.throws(() => SETTLEMENT([['', ''], ['', '']], CAMPAIGN_ZH, 0.05), { message: 'SETTLEMENT: history: the table is empty' });
 });

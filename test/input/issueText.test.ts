@@ -32,6 +32,6 @@ test('a bad history row is reported in both languages and blocks with a Chinese 
   );
   const issue = run.read.issues[0];
   assert.equal(issue.message, 'GMV "12,3x" is not valid: expected a number such as 1,234.50 or 12.3万');
-  assert.equal(issue.messageZh, '成交金额「12,3x」无法识别:应为数字,如 1,234.50 或 12.3万');
-  assert.equal(describeReason(run.settlement.lines[0].reason, 'zh'), '已冻结:历史数据第2行:成交金额「12,3x」无法识别:应为数字,如 1,234.50 或 12.3万');
+  assert.equal(issue.messageZh, '成交金额「12,3x」无法识别：应为数字，如 1,234.50 或 12.3万');
+  assert.equal(describeReason(run.settlement.lines[0].reason, 'zh'), '已冻结：历史数据第2行：成交金额「12,3x」无法识别：应为数字，如 1,234.50 或 12.3万');
 });

@@ -1,7 +1,8 @@
 /** Tables as users paste them, to rows and issues (SPEC §3–4). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeMapping, mapColumns, TableError } from '../../src/input/columns';
+import { mapColumns, TableError } from '../../src/input/columns';
+import { describeMapping } from '../../src/input/mappingText';
 import { readInputs } from '../../src/input/readInputs';
 import { tableFromCells, tableFromText } from '../../src/input/table';
 
@@ -11,7 +12,8 @@ test('Chinese headers from a back-office export are matched, and the mapping can
   const table = tableFromText('campaign', '店铺ID\t店铺名称\t统计日期\t支付GMV\t金牛消耗\n00123\t小店\t2025/11/11\t¥1,234.50\t12.3万\n');
   const mapping = mapColumns(table);
   assert.deepEqual(mapping.fields, { merchant_id: 0, merchant_name: 1, date: 2, gmv: 3, ad_spend: 4 });
-  assert.equal(describeMapping(mapping), 'campaign: 店铺ID → merchant_id, 店铺名称 → merchant_name, 统计日期 → date, 支付GMV → gmv, 金牛消耗 → ad_spend');
+  assert.equal(describeMapping(mapping), 'campaign: 店铺ID → merchant, 店铺名称 → merchant name, 统计日期 → date, 支付GMV → GMV, 金牛消耗 → ad spend');
+  assert.equal(describeMapping(mapping, 'zh'), '活动日数据：店铺ID → 商家，店铺名称 → 商家名称，统计日期 → 日期，支付GMV → 成交金额，金牛消耗 → 磁力金牛消耗');
   const read = readInputs({ history: tableFromText('history', 'merchant_id,avg_gmv\n00123,100\n'), campaign: table });
   assert.deepEqual(read.input.campaign[0], { merchantId: '00123', merchantName: '小店', date: '2025-11-11', gmvFen: 123450, adSpendFen: 12300000 });
 });
@@ -24,7 +26,8 @@ test('headers match case- and space-insensitively', () => {
 test('a table with no GMV column is an error that names what was found and what is expected', () => {
   assert.throws(
     () => mapColumns(tableFromText('campaign', '商家ID,日期,金额\nM1,2025-11-11,1\n')),
-    (e: unknown) => e instanceof TableError && /no column for gmv/.test(e.message) && /商家ID, 日期, 金额/.test(e.message),
+    (e: unknown) =>
+      e instanceof TableError && /no column for GMV/.test(e.message) && /商家ID, 日期, 金额/.test(e.message) && /缺少成交金额（/.test(e.text('zh')),
   );
 });
 

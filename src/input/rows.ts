@@ -1,0 +1,122 @@
+/**
+ * The one loop every reader (history, campaign, targets) runs over its table's data rows, so the
+ * rules that hold for every row hold in one place (SPEC §3–4):
+ * - title lines above the headings and columns that are not used are reported once;
+ * - every non-blank row after the heading row is counted as read;
+ * - a total row (合计 / 总计 / 小计 / Total) is not a merchant: it is left out, reported, and
+ *   checked against the sum of the rows above it;
+ * - a row the text reader found broken (a stray quote, bytes that were not text) is rejected;
+ * - the merchant id is read, and a row without a sure id goes no further.
+ */
+import { addFen, type Fen, type FenSum } from '../core/money';
+import { idCell, nameCell, noteExtraCells, type MoneyColumn, type RowContext } from './cells';
+import type { ColumnMapping } from './columns';
+import type { RecordProblem } from './delimited';
+import { ISSUE_TEXT } from './issueText';
+import { readMoneyFen, type Cell } from './number';
+import type { SourceReport } from './report';
+import { cellText, isBlankRow, type Table } from './table';
+
+export type OnDataRow = (ctx: RowContext, cells: Cell[], merchantId: string, name: string) => void;
+
+export function eachDataRow(table: Table, mapping: ColumnMapping, report: SourceReport, tallied: MoneyColumn[], onRow: OnDataRow): void {
+  reportLayout(mapping, report);
+  const totals = new TotalCheck(tallied);
+  const f = mapping.fields;
+  const ctx: RowContext = { report, row: 0, merchantId: '', tally: (column, fen) => totals.add(column, fen) };
+  table.eachRow((cells, row, problem) => {
+    if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
+    report.read += 1;
+    ctx.row = row; // one context reused for every row: no allocation per row
+    ctx.merchantId = '';
+    const total = totalLabel(cells[f.merchant_id as number]) || (f.merchant_name === undefined ? undefined : totalLabel(cells[f.merchant_name]));
+    if (total) {
+      totals.checkRow(ctx, cells, total);
+      return;
+    }
+    const name = f.merchant_name === undefined ? '' : nameCell(cells[f.merchant_name]);
+    const merchantId = idCell(ctx, cells[f.merchant_id as number], name);
+    if (problem) rejectBroken(ctx, cells, problem, merchantId);
+    if (merchantId === undefined) {
+      totals.addUnread(cells);
+      return;
+    }
+    ctx.merchantId = merchantId;
+    noteExtraCells(ctx, cells, mapping.labels.length);
+    onRow(ctx, cells, merchantId, name);
+  });
+}
+
+/** Title lines and columns that name a field but are not read: reported once, on their rows. */
+function reportLayout(mapping: ColumnMapping, report: SourceReport): void {
+  mapping.titleRows.forEach((title) => report.note(title.row, title.text, ISSUE_TEXT.titleLine()));
+  mapping.unused.forEach((u) => report.note(mapping.headerRowNumber, mapping.labels[u.index] || `column ${u.index + 1}`, u.why));
+}
+
+function rejectBroken(ctx: RowContext, cells: Cell[], problem: RecordProblem, merchantId: string | undefined): void {
+  const id = merchantId || '';
+  if (problem.kind === 'quote') {
+    const text = cells.map(cellText).join(',');
+    ctx.report.reject(ctx.row, id, text.length > 80 ? text.slice(0, 79) + '…' : text, ISSUE_TEXT.strayQuote());
+  } else {
+    const shown = problem.bytes.map((b) => (b < 0 ? 'U+FFFD' : '0x' + b.toString(16).toUpperCase().padStart(2, '0'))).join(' ');
+    ctx.report.reject(ctx.row, id, shown, ISSUE_TEXT.badBytes(shown));
+  }
+}
+
+type TotalKind = 'total' | 'subtotal';
+
+/** "合计", "总计：", "Grand Total", "小计" in the id or name column mark a total row. */
+const TOTAL = /^(?:合计|总计|共计|总合计)(?![\p{L}\p{N}])|^(?:grand\s*)?totals?\b/iu;
+const SUBTOTAL = /^小计(?![\p{L}\p{N}])|^sub\s*-?\s*totals?\b/iu;
+
+function totalLabel(cell: Cell): { kind: TotalKind; text: string } | undefined {
+  if (typeof cell !== 'string' || cell === '') return undefined;
+  const text = cell.normalize('NFKC').trim();
+  if (SUBTOTAL.test(text)) return { kind: 'subtotal', text };
+  if (TOTAL.test(text)) return { kind: 'total', text };
+  return undefined;
+}
+
+/**
+ * Sums of the money columns, to check an export's total rows against: a 合计 against every data
+ * row above it, a 小计 against the rows since the previous total row.
+ */
+class TotalCheck {
+  private readonly grand = new Map<number, FenSum>();
+  private readonly segment = new Map<number, FenSum>();
+
+  constructor(private readonly columns: MoneyColumn[]) {}
+
+  add(column: number, fen: Fen): void {
+    this.grand.set(column, addFen(this.grand.get(column) || 0, fen));
+    this.segment.set(column, addFen(this.segment.get(column) || 0, fen));
+  }
+
+  /** A row whose id could not be read is still a row of the export: its figures are in its total. */
+  addUnread(cells: Cell[]): void {
+    for (const column of this.columns) {
+      const read = readMoneyFen(cells[column.index], column.exponent);
+      if (read.kind === 'fen') this.add(column.index, read.fen);
+    }
+  }
+
+  checkRow(ctx: RowContext, cells: Cell[], total: { kind: TotalKind; text: string }): void {
+    const report = ctx.report;
+    // Read and left out, like a history day inside the campaign: counted, blocking nobody.
+    report.reject(ctx.row, '', total.text, ISSUE_TEXT.totalRow(total.text), false);
+    const sums = total.kind === 'subtotal' ? this.segment : this.grand;
+    for (const column of this.columns) {
+      const cell = cells[column.index];
+      const read = readMoneyFen(cell, column.exponent);
+      if (read.kind === 'blank') continue;
+      if (read.kind === 'error') {
+        report.note(ctx.row, cellText(cell), ISSUE_TEXT.badValue(column.label, cellText(cell), read.expected));
+        continue;
+      }
+      const sum = sums.get(column.index) || 0;
+      if (BigInt(sum) !== BigInt(read.fen)) report.note(ctx.row, cellText(cell), ISSUE_TEXT.totalMismatch(column.label, read.fen, sum));
+    }
+    this.segment.clear();
+  }
+}
