@@ -5,8 +5,9 @@
  * pasted text, and every rejection names the argument, the cell and the value, because Sheets
  * shows the message as the only explanation of `#ERROR!`.
  */
-import { Dec, MAX_FEN, type Fen } from '../core/money';
-import { readMoneyFen, readNumber, readRate, type Cell } from '../input/number';
+import { MAX_FEN, type Dec, type Fen } from '../core/money';
+import { EXPECT_RATE, readMoneyFen, readNumber, readRate, type Cell } from '../input/number';
+import { readPlausibleRate } from '../input/rates';
 import { cellText } from '../input/table';
 
 /** One argument as Sheets passes it. */
@@ -119,13 +120,19 @@ export function moneyAt(fn: string, grid: Grid, row: number, column: number, all
   return read.fen;
 }
 
-/** A rate or coefficient (0.05 or 5%); null for a blank. */
-export function rateAt(fn: string, grid: Grid, row: number, column: number): Dec | null {
+/**
+ * The red-packet coefficient in a cell (0.05 or 5%); null for a blank. A value that cannot be
+ * meant — 5 for 5% — is refused with the guess (SPEC §2), in the words every entry point uses.
+ */
+export function coefficientAt(fn: string, grid: Grid, row: number, column: number): Dec | null {
   const cell = cellAt(grid, row, column);
-  const read = readRate(cell);
+  const read = readPlausibleRate(cell, 'coefficient');
   if (read.kind === 'blank') return null;
-  if (read.kind === 'error') reject(fn, grid, row, column, readProblem(cell, 'a rate', read.expected));
-  return new Dec(read.text);
+  if (read.kind === 'error') {
+    if (readRate(cell).kind === 'error') reject(fn, grid, row, column, readProblem(cell, 'a rate', EXPECT_RATE));
+    throw new Error(`${fn}: ${position(grid, row, column)}: ${read.text.en}`);
+  }
+  return read.rate;
 }
 
 /**

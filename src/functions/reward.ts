@@ -5,7 +5,7 @@
 import { fenToNumber } from '../core/money';
 import { tierCoefficient, type Policy } from '../core/policy';
 import { evaluateDay, thresholdsFor, type DayResult } from '../core/rules';
-import { alongside, moneyAt, oneCell, position, rateAt, readerOf, toGrid, type SheetArg } from './args';
+import { alongside, moneyAt, oneCell, position, coefficientAt, readerOf, toGrid, type SheetArg } from './args';
 import { mapDays } from './days';
 import { policyArg } from './policyArg';
 
@@ -69,7 +69,7 @@ export function tierReward(
   const adSpendAt = readerOf(spend, (row, column) => moneyAt(FN, spend, row, column, false));
   // The argument is the programme-wide coefficient; a tier's own one in the policy still wins.
   const rulesAt = readerOf(coefficients, (row, column): Policy => {
-    const programmeCoefficient = rateAt(FN, coefficients, row, column);
+    const programmeCoefficient = coefficientAt(FN, coefficients, row, column);
     return programmeCoefficient ? { ...rules, redPacketCoefficient: programmeCoefficient } : rules;
   });
 

@@ -10,7 +10,7 @@ import { tableFromCells } from '../input/table';
 import { LINE_COLUMNS } from '../output/columns';
 import { sheetValue } from '../output/sheetTables';
 import { runSettlement, type SettlementRun } from '../output/run';
-import { oneCell, rateAt, toGrid, type SheetArg, type SheetValue } from './args';
+import { oneCell, coefficientAt, toGrid, type SheetArg, type SheetValue } from './args';
 import { policyArg } from './policyArg';
 import { sheetDatesAsText } from './sheetDates';
 
@@ -20,7 +20,7 @@ export function settlement(history: SheetArg, campaign: SheetArg, coefficient: S
   const rules = policyArg(FN, policy);
   const coefficients = toGrid('coefficient', coefficient);
   oneCell(FN, coefficients);
-  const programmeCoefficient = rateAt(FN, coefficients, 0, 0);
+  const programmeCoefficient = coefficientAt(FN, coefficients, 0, 0);
   const settled = programmeCoefficient ? { ...rules, redPacketCoefficient: programmeCoefficient } : rules;
   const problems = policyMessages(settled);
   if (problems.length > 0) throw new Error(`${FN}: ${problems.map((p) => p.en).join('; ')}`);

@@ -72,9 +72,10 @@ const SUBTOTAL = /^小计(?![\p{L}\p{N}])|^sub\s*-?\s*totals?\b/iu;
 
 function totalLabel(cell: Cell): { kind: TotalKind; text: string } | undefined {
   if (typeof cell !== 'string' || cell === '') return undefined;
-  const text = cell.normalize('NFKC').trim();
-  if (SUBTOTAL.test(text)) return { kind: 'subtotal', text };
-  if (TOTAL.test(text)) return { kind: 'total', text };
+  const folded = cell.normalize('NFKC').trim();
+  const text = cell.trim();
+  if (SUBTOTAL.test(folded)) return { kind: 'subtotal', text };
+  if (TOTAL.test(folded)) return { kind: 'total', text };
   return undefined;
 }
 

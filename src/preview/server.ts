@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { bundlePageClient, previewPageHtml, type ExampleFile } from './serverPage';
+import { bundlePageClient, previewPageHtml, type ExampleFile, type ExamplePolicy, type PageLanguage } from './serverPage';
 import { injectShim } from './serverShim';
 import type { SpreadsheetJson } from './serverRuntime';
 
@@ -24,6 +24,9 @@ export interface PreviewServerOptions {
   distDir: string;
   srcDir: string;
   examples: ExampleFile[];
+  /** What examples/policy.json sets that "load all" puts into the sidebar's form. */
+  examplePolicy: ExamplePolicy;
+  language: PageLanguage;
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -42,7 +45,7 @@ const MAX_BODY_BYTES = 200 * 1024 * 1024;
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const clientJs = await bundlePageClient(options.srcDir);
-  const page = previewPageHtml(options.examples, clientJs, 'examples/policy.json sets the coefficient to 0.05 and invited_only');
+  const page = previewPageHtml(options.examples, clientJs, options.examplePolicy, options.language);
   const server = createServer((request, response) => {
     route(request, response, options, page).catch((error) => send(response, 500, { error: messageOf(error) }));
   });

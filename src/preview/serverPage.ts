@@ -13,6 +13,50 @@ export interface ExampleFile {
   text: string;
 }
 
+/** What the page says, in the preview's language (PREVIEW_LOCALE). */
+export const PAGE_TEXT = {
+  en: {
+    title: 'Settlement add-on · local preview',
+    doc: 'Double 11 merchant incentives',
+    sub: 'Local preview · emulated Google Sheets running the built add-on (dist/)',
+    examples: 'Example data (examples/) — copy into the sidebar, or',
+    loadAll: 'load all into the sidebar',
+    hint: 'with the options of examples/policy.json ({options}); type the coefficient yourself (the file says {coefficient}): it is never filled in for you',
+    sidebar: 'Settlement',
+    copy: 'Copy',
+    copied: 'Copied',
+    paste: 'Paste into sidebar',
+    lines: '{lines} lines → {source}',
+    emptySheet: 'This sheet is empty.',
+    noSheets: 'No sheets yet.',
+    moreRows: '… {rows} more rows (GET /api/spreadsheet has them all)',
+  },
+  zh: {
+    title: '结算插件 · 本地预览',
+    doc: '双11商家激励',
+    sub: '本地预览 · 在模拟的 Google 表格中运行已构建的插件（dist/）',
+    examples: '示例数据（examples/）——复制到侧边栏，或',
+    loadAll: '全部载入侧边栏',
+    hint: '并使用 examples/policy.json 的选项（{options}）；奖励系数请自行填写（文件中为 {coefficient}），系统不会代填',
+    sidebar: '结算',
+    copy: '复制',
+    copied: '已复制',
+    paste: '粘贴到侧边栏',
+    lines: '{lines} 行 → {source}',
+    emptySheet: '此工作表为空。',
+    noSheets: '尚无工作表。',
+    moreRows: '… 另有 {rows} 行（GET /api/spreadsheet 可获取全部）',
+  },
+};
+export type PageLanguage = keyof typeof PAGE_TEXT;
+export type PageText = (typeof PAGE_TEXT)['en'];
+
+/** The policy options of examples/policy.json that the sidebar's form has, and its coefficient. */
+export interface ExamplePolicy {
+  options: Record<string, string | number | boolean>;
+  coefficient?: string;
+}
+
 export async function bundlePageClient(srcDir: string): Promise<string> {
   const result = await build({
     entryPoints: [join(srcDir, 'preview', 'serverPageClient.ts')],
@@ -31,29 +75,36 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function previewPageHtml(examples: ExampleFile[], clientJs: string, coefficientHint: string): string {
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+}
+
+export function previewPageHtml(examples: ExampleFile[], clientJs: string, policy: ExamplePolicy, language: PageLanguage = 'en'): string {
+  const text = PAGE_TEXT[language];
+  const options = Object.keys(policy.options).map((key) => `${key}: ${policy.options[key]}`).join(', ');
+  const hint = text.hint.replace('{options}', options || '—').replace('{coefficient}', policy.coefficient || '—');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${language === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
-<title>Settlement add-on · local preview</title>
+<title>${escapeHtml(text.title)}</title>
 <style>${PAGE_CSS}</style>
 </head>
 <body>
 <div class="sheets">
-  <div class="topbar"><span class="logo"></span><div><div class="doc">Double 11 merchant incentives</div><div class="sub">Local preview · emulated Google Sheets running the built add-on (dist/)</div></div></div>
+  <div class="topbar"><span class="logo"></span><div><div class="doc">${escapeHtml(text.doc)}</div><div class="sub">${escapeHtml(text.sub)}</div></div></div>
   <details class="examples" open>
-    <summary>Example data (examples/) — copy into the sidebar, or <button type="button" id="load-all">load all into the sidebar</button> <span class="hint">${coefficientHint}</span></summary>
+    <summary>${escapeHtml(text.examples)} <button type="button" id="load-all" data-testid="load-all">${escapeHtml(text.loadAll)}</button> <span class="hint" data-testid="load-all-hint">${escapeHtml(hint)}</span></summary>
     <div id="example-boxes" class="boxes"></div>
   </details>
   <div class="grid-wrap" id="grid" data-testid="sheet-grid"></div>
   <div class="tabbar" id="tabs" data-testid="sheet-tabs"></div>
 </div>
 <aside class="sidebar">
-  <div class="sidebar-title">Settlement <span>×</span></div>
-  <iframe id="sidebar" src="/sidebar" title="Sidebar" data-testid="sidebar-frame"></iframe>
+  <div class="sidebar-title">${escapeHtml(text.sidebar)} <span>×</span></div>
+  <iframe id="sidebar" src="/sidebar" title="${escapeHtml(text.sidebar)}" data-testid="sidebar-frame"></iframe>
 </aside>
-<script>window.PREVIEW_EXAMPLES = ${scriptJson(examples)};</script>
+<script>window.PREVIEW_EXAMPLES = ${scriptJson(examples)}; window.PREVIEW_POLICY_OPTIONS = ${scriptJson(policy.options)}; window.PREVIEW_TEXT = ${scriptJson(text)};</script>
 <script>${clientJs}</script>
 </body>
 </html>`;

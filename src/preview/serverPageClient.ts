@@ -26,6 +26,17 @@ interface Example {
 /** Enough rows to check a settlement by eye without making the browser draw 50k rows. */
 const ROWS_DRAWN = 300;
 
+interface PageGlobals {
+  PREVIEW_EXAMPLES: Example[];
+  /** The sidebar options examples/policy.json sets, by policy key (invited_only: true …). */
+  PREVIEW_POLICY_OPTIONS: Record<string, string | number | boolean>;
+  /** The page's words in the preview's language (serverPage.ts PAGE_TEXT). */
+  PREVIEW_TEXT: Record<string, string>;
+}
+const PAGE = window as unknown as PageGlobals;
+const say = (key: string, vars: Record<string, string | number> = {}) =>
+  (PAGE.PREVIEW_TEXT[key] || key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+
 let activeSheet: string | undefined;
 let sheetCount = 0;
 
@@ -59,7 +70,7 @@ function drawGrid(sheet: SheetJson | undefined): void {
   const host = document.getElementById('grid') as HTMLElement;
   host.textContent = '';
   if (!sheet || sheet.values.length === 0) {
-    host.appendChild(node('div', 'empty', sheet ? 'This sheet is empty.' : 'No sheets yet.'));
+    host.appendChild(node('div', 'empty', say(sheet ? 'emptySheet' : 'noSheets')));
     return;
   }
   const width = sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
@@ -86,7 +97,7 @@ function drawGrid(sheet: SheetJson | undefined): void {
   if (sheet.values.length > ROWS_DRAWN) {
     const tr = body.appendChild(node('tr', 'more'));
     tr.appendChild(node('th'));
-    const td = tr.appendChild(node('td', '', `… ${sheet.values.length - ROWS_DRAWN} more rows (GET /api/spreadsheet has them all)`));
+    const td = tr.appendChild(node('td', '', say('moreRows', { rows: sheet.values.length - ROWS_DRAWN })));
     td.colSpan = width;
   }
   host.appendChild(table);
@@ -125,8 +136,8 @@ function pasteIntoSidebar(source: string, text: string): void {
 
 function copy(text: string, area: HTMLTextAreaElement, button: HTMLButtonElement): void {
   const done = () => {
-    button.textContent = 'Copied';
-    setTimeout(() => (button.textContent = 'Copy'), 1200);
+    button.textContent = say('copied');
+    setTimeout(() => (button.textContent = say('copy')), 1200);
   };
   if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, () => fallbackCopy(area, done));
   else fallbackCopy(area, done);
@@ -144,9 +155,9 @@ function drawExamples(examples: Example[]): void {
     box.setAttribute('data-testid', `example-${example.source}`);
     const header = box.appendChild(node('header'));
     header.appendChild(node('span', '', example.fileName));
-    header.appendChild(node('span', 'rows', `${example.text.split('\n').filter((l) => l.trim()).length} lines → ${example.source}`));
-    const copyButton = header.appendChild(node('button', '', 'Copy'));
-    const pasteButton = header.appendChild(node('button', '', 'Paste into sidebar'));
+    header.appendChild(node('span', 'rows', say('lines', { lines: example.text.split('\n').filter((l) => l.trim()).length, source: example.source })));
+    const copyButton = header.appendChild(node('button', '', say('copy')));
+    const pasteButton = header.appendChild(node('button', '', say('paste')));
     const area = box.appendChild(node('textarea'));
     area.readOnly = true;
     area.spellcheck = false;
@@ -158,13 +169,31 @@ function drawExamples(examples: Example[]): void {
   (document.getElementById('load-all') as HTMLButtonElement).addEventListener('click', (event) => {
     event.preventDefault(); // the button sits in <summary>: do not fold the panel
     examples.forEach((example) => pasteIntoSidebar(example.source, example.text));
+    // The examples settle under their policy file's options: without invited_only the sidebar
+    // would not show the totals `npm start` printed. The coefficient is left for the user.
+    setSidebarOptions(PAGE.PREVIEW_POLICY_OPTIONS);
+  });
+}
+
+/** The sidebar's option controls, by policy key (their data-testid is the key with dashes). */
+function setSidebarOptions(options: Record<string, string | number | boolean>): void {
+  const doc = (document.getElementById('sidebar') as HTMLIFrameElement).contentDocument;
+  if (!doc) return;
+  Object.keys(options).forEach((key) => {
+    const control = doc.querySelector(`[data-testid="${key.replace(/_/g, '-')}"]`) as HTMLInputElement | HTMLSelectElement | null;
+    if (!control) return;
+    const value = options[key];
+    // No instanceof: the control belongs to the iframe's window, whose HTMLInputElement is another.
+    if (control.tagName === 'INPUT' && (control as HTMLInputElement).type === 'checkbox') (control as HTMLInputElement).checked = value === true;
+    else control.value = String(value);
+    control.dispatchEvent(new Event('change', { bubbles: true }));
   });
 }
 
 window.addEventListener('message', (event) => {
   if (event.origin === location.origin && event.data && event.data.type === 'gmv-server-call') refresh();
 });
-drawExamples((window as unknown as { PREVIEW_EXAMPLES: Example[] }).PREVIEW_EXAMPLES);
+drawExamples(PAGE.PREVIEW_EXAMPLES);
 refresh();
 
 // A module, not a global script: its names stay out of every other file's scope in tsc.

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPreviewServer, type PreviewServer } from './server';
-import type { ExampleFile } from './serverPage';
+import type { ExampleFile, ExamplePolicy } from './serverPage';
 import { loadAddon, seedExampleSheets, type AddonRuntime } from './serverRuntime';
 
 export interface PreviewOptions {
@@ -37,6 +37,19 @@ export function readExamples(examplesDir: string): ExampleFile[] {
   }));
 }
 
+/** The sidebar's form holds these options; the policy file's others (tiers) are the defaults. */
+const FORM_OPTIONS = ['threshold_inclusive', 'incremental_basis', 'traffic_max_days', 'traffic_day_selection', 'new_merchant_baseline', 'invited_only'];
+
+/** What examples/policy.json sets that the sidebar's form can show, and its coefficient. */
+export function readExamplePolicy(examplesDir: string): ExamplePolicy {
+  const path = join(examplesDir, 'policy.json');
+  if (!existsSync(path)) return { options: {} };
+  const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string | number | boolean>;
+  const options: ExamplePolicy['options'] = {};
+  FORM_OPTIONS.forEach((key) => key in json && (options[key] = json[key]));
+  return { options, coefficient: json.red_packet_coefficient === undefined ? undefined : String(json.red_packet_coefficient) };
+}
+
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const distDir = options.distDir || join(options.root, 'dist');
   const runtime = loadAddon({ distDir, locale: options.locale });
@@ -47,6 +60,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     distDir,
     srcDir: join(options.root, 'src'),
     examples,
+    examplePolicy: readExamplePolicy(join(options.root, 'examples')),
+    language: /^zh/i.test(options.locale || '') ? 'zh' : 'en',
     port: options.port === undefined ? 8080 : options.port,
     latencyMs: options.latencyMs,
   });
