@@ -77,7 +77,7 @@ export function forEachRecord(text: string, delimiter: Delimiter, onRecord: OnRe
   if (text.indexOf('"') >= 0) forEachQuotedRecord(text, delimiter, report);
   else {
     // No quotes, so no CR can be inside a field: a lone CR (Excel for Mac) is a line end.
-    if (LONE_CR.test(text)) text = text.replace(/\r\n?/g, '\n');
+    if (text.indexOf('\r') >= 0 && LONE_CR.test(text)) text = text.replace(/\r\n?/g, '\n');
     forEachPlainRecord(text, delimiter, report);
   }
 }

@@ -70,8 +70,14 @@ type TotalKind = 'total' | 'subtotal';
 const TOTAL = /^(?:合计|总计|共计|总合计)(?![\p{L}\p{N}])|^(?:grand\s*)?totals?\b/iu;
 const SUBTOTAL = /^小计(?![\p{L}\p{N}])|^sub\s*-?\s*totals?\b/iu;
 
+/** First characters a total label can start with (after spaces): 合 总 共 小, T G S, and their full-width forms. */
+const TOTAL_STARTS = new Set(['合', '总', '共', '小', 't', 'T', 'g', 'G', 's', 'S', 'ｔ', 'Ｔ', 'ｇ', 'Ｇ', 'ｓ', 'Ｓ']);
+
 function totalLabel(cell: Cell): { kind: TotalKind; text: string } | undefined {
   if (typeof cell !== 'string' || cell === '') return undefined;
+  // Runs on every row's id and name: one look at the first character rules nearly all of them out.
+  const first = cell.charCodeAt(0) <= 32 || cell.charCodeAt(0) === 0x3000 ? cell.trim().charAt(0) : cell.charAt(0);
+  if (!TOTAL_STARTS.has(first)) return undefined;
   const folded = cell.normalize('NFKC').trim();
   const text = cell.trim();
   if (SUBTOTAL.test(folded)) return { kind: 'subtotal', text };
@@ -84,14 +90,17 @@ function totalLabel(cell: Cell): { kind: TotalKind; text: string } | undefined {
  * row above it, a 小计 against the rows since the previous total row.
  */
 class TotalCheck {
-  private readonly grand = new Map<number, FenSum>();
-  private readonly segment = new Map<number, FenSum>();
+  // Indexed by column: this runs for every money cell of a 3-million-row export.
+  private readonly grand: FenSum[] = [];
+  private segment: FenSum[] = [];
 
-  constructor(private readonly columns: MoneyColumn[]) {}
+  constructor(private readonly columns: MoneyColumn[]) {
+    for (const column of columns) this.grand[column.index] = this.segment[column.index] = 0;
+  }
 
   add(column: number, fen: Fen): void {
-    this.grand.set(column, addFen(this.grand.get(column) || 0, fen));
-    this.segment.set(column, addFen(this.segment.get(column) || 0, fen));
+    this.grand[column] = addFen(this.grand[column], fen);
+    this.segment[column] = addFen(this.segment[column], fen);
   }
 
   /** A row whose id could not be read is still a row of the export: its figures are in its total. */
@@ -115,9 +124,9 @@ class TotalCheck {
         report.note(ctx.row, cellText(cell), ISSUE_TEXT.badValue(column.label, cellText(cell), read.expected));
         continue;
       }
-      const sum = sums.get(column.index) || 0;
+      const sum = sums[column.index];
       if (BigInt(sum) !== BigInt(read.fen)) report.note(ctx.row, cellText(cell), ISSUE_TEXT.totalMismatch(column.label, read.fen, sum));
     }
-    this.segment.clear();
+    this.segment = this.segment.map(() => 0);
   }
 }
