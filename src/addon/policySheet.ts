@@ -16,12 +16,12 @@ import { quoteSheetName } from '../output/a1';
 
 const HEADINGS: Record<Language, string[]> = {
   en: ['GMV threshold (must exceed)', 'Cashback rate', 'Daily traffic cap', 'Red-packet coefficient (optional)'],
-  zh: ['GMV门槛(需超过)', '磁力金牛返还比例', '每日流量封顶', '奖励系数(可选)'],
+  zh: ['GMV门槛（需超过）', '磁力金牛返还比例', '每日流量封顶', '奖励系数（可选）'],
 };
 
 function note(language: Language): string {
   return language === 'zh'
-    ? `命名区域 ${POLICY_RANGE_NAME} = A1:D4。可直接修改门槛和比例;奖励系数留空则使用侧边栏填写的系数。自定义函数用法:=TIER_REWARD(B2, C2:AF2, D2, 0.05, "total", ${POLICY_RANGE_NAME})`
+    ? `命名区域 ${POLICY_RANGE_NAME} = A1:D4。可直接修改门槛和比例；奖励系数留空则使用侧边栏填写的系数。自定义函数用法：=TIER_REWARD(B2, C2:AF2, D2, 0.05, "total", ${POLICY_RANGE_NAME})`
     : `Named range ${POLICY_RANGE_NAME} = A1:D4. Edit thresholds and rates here; leave the coefficient blank to use the one set in the sidebar. In formulas: =TIER_REWARD(B2, C2:AF2, D2, 0.05, "total", ${POLICY_RANGE_NAME})`;
 }
 
@@ -44,7 +44,7 @@ export function insertPolicySheet(): PolicySheetResult {
     const sheetName = existing.getSheet().getName();
     const a1 = `${quoteSheetName(sheetName)}!${existing.getA1Notation()}`;
     const message = zh
-      ? `政策表已存在:命名区域 ${POLICY_RANGE_NAME} 位于 ${a1},已为您选中。`
+      ? `政策表已存在：命名区域 ${POLICY_RANGE_NAME} 位于 ${a1}，已为您选中。`
       : `A Policy sheet already exists: the named range ${POLICY_RANGE_NAME} is ${a1}, now selected.`;
     spreadsheet.toast(message, 'Policy', 8);
     return { outcome: 'exists', sheetName, rangeName: POLICY_RANGE_NAME, a1, message };
@@ -72,7 +72,7 @@ export function insertPolicySheet(): PolicySheetResult {
 
   const a1 = `${quoteSheetName(sheetName)}!${tierRange.getA1Notation()}`;
   const message = zh
-    ? `已插入政策表"${sheetName}",命名区域 ${POLICY_RANGE_NAME} = ${a1}。修改后,侧边栏勾选"使用政策表"即可按新政策结算。`
+    ? `已插入政策表“${sheetName}”，命名区域 ${POLICY_RANGE_NAME} = ${a1}。修改后，在侧边栏勾选“使用政策表”即可按新政策结算。`
     : `Inserted the Policy sheet "${sheetName}" with the named range ${POLICY_RANGE_NAME} = ${a1}. Tick "use the Policy sheet" in the sidebar to settle with it.`;
   spreadsheet.toast(message, 'Policy', 8);
   return { outcome: 'inserted', sheetName, rangeName: POLICY_RANGE_NAME, a1, message };

@@ -57,7 +57,7 @@ export function buildPolicy(request: SettlementRequest, spreadsheet: () => Sprea
     if (!sheet)
       throw new RequestError(
         zh
-          ? `找不到政策表(命名区域 ${POLICY_RANGE_NAME}):请从菜单插入政策表,或取消"使用政策表"。`
+          ? `找不到政策表（命名区域 ${POLICY_RANGE_NAME}）：请从菜单插入政策表，或取消“使用政策表”。`
           : `There is no Policy sheet (named range ${POLICY_RANGE_NAME}): insert one from the add-on menu, or untick "use the Policy sheet".`,
       );
     if (!sheet.read.ok)
@@ -66,7 +66,7 @@ export function buildPolicy(request: SettlementRequest, spreadsheet: () => Sprea
     if (request.previewedPolicyTiers !== undefined && JSON.stringify(tiersNow) !== JSON.stringify(request.previewedPolicyTiers))
       throw new RequestError(
         zh
-          ? `政策表"${sheet.sheetName}"在预览之后被修改过:请重新打开侧边栏以按新档位预览,核对后再写入。`
+          ? `政策表“${sheet.sheetName}”在预览之后被修改过：请重新打开侧边栏以按新档位预览，核对后再写入。`
           : `The Policy sheet "${sheet.sheetName}" has changed since the preview: reopen the sidebar to preview with its new tiers, check them, then write again.`,
       );
     base = sheet.read.policy;

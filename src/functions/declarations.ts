@@ -59,7 +59,7 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
   {
     name: 'INCREMENTAL_GMV',
     summary: "Incremental GMV: how far the day's GMV is above the merchant's baseline average, never below 0, to 0.01.",
-    summaryZh: '增量GMV:当日GMV高出过往日均的部分,最低为0,保留两位小数。',
+    summaryZh: '增量GMV：当日GMV高出过往日均的部分，最低为0，保留两位小数。',
     params: [DAY_GMV, HISTORY],
     returns: { ...NUMBER_OR_RANGE, description: 'Incremental GMV in CNY, in the shape of day_gmv; blank where day_gmv or its history is blank.' },
     example: '=INCREMENTAL_GMV(B2, C2:E2)',
@@ -68,7 +68,7 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
   {
     name: 'GMV_TIER',
     summary: "The tier (0-3) the day reaches: the highest whose threshold the day's GMV exceeds, if it also exceeds the baseline.",
-    summaryZh: '当日达到的档位(0-3):当日GMV须高于过往日均,并超过该档门槛。',
+    summaryZh: '当日达到的档位（0-3）：当日GMV须高于过往日均，并超过该档门槛。',
     params: [DAY_GMV, HISTORY, POLICY],
     returns: { ...NUMBER_OR_RANGE, description: 'The tier reached, 0 when none.' },
     example: '=GMV_TIER(B2, C2:E2)',
@@ -77,7 +77,7 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
   {
     name: 'TIER_REWARD',
     summary: "The day's reward at the tier reached: the cash total (cashback + red packet) by default, or one part of it.",
-    summaryZh: '当日奖励:默认为现金合计(磁力金牛返还+天降红包),也可只取其中一项。',
+    summaryZh: '当日奖励：默认为现金合计（磁力金牛返还+天降红包），也可只取其中一项。',
     params: [
       DAY_GMV,
       HISTORY,
@@ -109,7 +109,7 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
   {
     name: 'GMV_TO_NEXT_TIER',
     summary: 'The least extra GMV (to 0.01) that lifts the day to the next tier; 0 at the top tier.',
-    summaryZh: '距下一档还差的GMV(精确到0.01);已在最高档时为0。',
+    summaryZh: '距下一档还差的GMV（精确到0.01）；已在最高档时为0。',
     params: [DAY_GMV, HISTORY, POLICY],
     returns: { ...NUMBER_OR_RANGE, description: 'Extra GMV in CNY.' },
     example: '=GMV_TO_NEXT_TIER(B2, C2:E2)',
@@ -118,7 +118,7 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
   {
     name: 'SETTLEMENT',
     summary: 'The whole settlement as a table with a header row: one line per merchant per campaign day, as the settlement sheet shows it.',
-    summaryZh: '完整结算表(含表头):每个商家每个活动日一行,与结算表一致。',
+    summaryZh: '完整结算表（含表头）：每个商家每个活动日一行，与结算表一致。',
     params: [
       {
         name: 'history',

@@ -101,10 +101,10 @@ type Key = keyof typeof en;
 const zh: Record<Key, string> = {
   title: '双11登峰激励结算',
   loading: '加载中…',
-  contextProblem: '无法读取此表格({problem}):仍可粘贴数据;暂不提供工作表和政策表选项。',
+  contextProblem: '无法读取此表格（{problem}）：仍可粘贴数据；暂不提供工作表和政策表选项。',
   history: '历史数据（过往每日GMV）',
   campaign: '活动日数据（GMV、磁力金牛消耗）',
-  targets: '目标 / 受邀名单（可选）',
+  targets: '目标名单 / 受邀名单（可选）',
   modePaste: '粘贴',
   modeFile: '文件',
   modeSheet: '工作表',
