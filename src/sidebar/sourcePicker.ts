@@ -10,7 +10,8 @@ import { tableFromCells, tableFromText } from '../input/table';
 import { el, replaceChildren } from './dom';
 import { readInputFile } from './files';
 import { pasteBox } from './pasteBox';
-import { t } from './i18n';
+import { language, t } from './i18n';
+import { TableError } from '../input/tableError';
 import { failureText, hasServer, server } from './server';
 import { quoteSheetName } from '../output/a1';
 
@@ -50,7 +51,9 @@ export function sourcePicker(source: SourceName, label: string, context: Sidebar
         fileStatus.textContent = t('fileRead', { name: chosen.name, rows: read.rows });
       },
       (error) => {
-        fileStatus.textContent = t('fileFailed', { name: chosen.name, why: failureText(error) });
+        // A file that is not text says so in the user's language (TableError has both).
+        const why = error instanceof TableError ? error.text(language()) : failureText(error);
+        fileStatus.textContent = t('fileFailed', { name: chosen.name, why });
       },
     ).then(() => {
       fileBusy = false;

@@ -80,3 +80,46 @@ describe('the preview page in Chinese, and "load all" with the examples policy o
     assert.match((await frame.textContent('[data-testid=coefficient-in-force]')) || '', /^奖励系数 0\.05（5%）：增量GMV 100,000\.00 × 5% = 5,000\.00$/);
   });
 });
+
+describe('files chosen in the sidebar, decoded as the CLI decodes them', () => {
+  let preview: RunningPreview;
+  let browser: Browser;
+  let sidebar: Frame;
+  const history = EXPORT_TRAPS[2].history; // M001 of SPEC §6 and M002
+
+  before(async () => {
+    [preview, browser] = await Promise.all([startTestPreview({ seedExamples: false }), launchBrowser()]);
+    sidebar = (await openSidebar(browser, preview.url)).sidebar;
+  });
+  after(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  const choose = (name: string, buffer: Buffer) =>
+    afterPreview(sidebar, () => sidebar.setInputFiles('[data-testid=campaign-file]', { name, mimeType: 'text/csv', buffer }));
+
+  test('a UTF-8 file with one row of GBK bytes: that row is reported with its bytes, the rest stays UTF-8', async () => {
+    await enterInputs(sidebar, { history, campaign: 'x', coefficient: '0.05' });
+    await sidebar.click('[data-testid=campaign-mode-file]');
+    const body = Buffer.concat([
+      Buffer.from('商家ID,商家名称,日期,成交金额,磁力金牛消耗\nM001,星河小店,2025-11-11,523456.78,12345.67\nM002,', 'utf8'),
+      Buffer.from('b3bfb9e2', 'hex'), // 晨光 in GBK
+      Buffer.from(',2025-11-11,150000,1000\n', 'utf8'),
+    ]);
+    assert.equal(await choose('mixed.csv', body), 'ready');
+    assert.match((await sidebar.textContent('[data-testid=lines]')) || '', /星河小店/);
+    assert.match((await sidebar.textContent('[data-testid=issues]')) || '', /0xB3 0xBF 0xB9 0xE2/);
+    assert.equal(await sidebar.textContent('[data-testid=total-blocked]'), '1');
+    assert.equal(await sidebar.textContent('[data-testid=total-cash-total]'), '23,345.68');
+  });
+
+  test('UTF-16 without a byte-order mark is read; a file of zero bytes that is not text is refused by name', async () => {
+    const text = 'merchant_id,date,gmv,ad_spend\nM001,2025-11-11,523456.78,12345.67\n';
+    const le = Buffer.from(Array.from(text).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]));
+    assert.equal(await choose('utf16.csv', le), 'ready');
+    assert.equal(await sidebar.textContent('[data-testid=total-cash-total]'), '23,345.68');
+    await choose('binary.csv', Buffer.from([0x4d, 0x31, 0x00, 0x00, 0x00, 0x2c, 0x31, 0x00, 0x0a, 0x00, 0x00, 0x07]));
+    assert.match((await sidebar.textContent('[data-testid=campaign-file] ~ .status')) || '', /binary\.csv could not be read: the file contains zero bytes/);
+  });
+});
