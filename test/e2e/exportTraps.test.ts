@@ -9,27 +9,17 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { RunningPreview } from '../../src/preview/serverStart';
 import { EXPORT_TRAPS } from '../fixtures/exportTraps';
-import { afterPreview, enterInputs, launchBrowser, openSidebar, startTestPreview } from './harness';
+import { afterPreview, enterInputs, launchBrowser, sidebarForSuite, startTestPreview } from './harness';
 import { cliJson } from './settlement';
 
 const display = (decimal: string) => Number(decimal).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 describe('sidebar preview on real-export traps', () => {
-  let preview: RunningPreview;
-  let browser: Browser;
-  let sidebar: Frame;
-
-  before(async () => {
-    [preview, browser] = await Promise.all([startTestPreview({ seedExamples: false }), launchBrowser()]);
-    sidebar = (await openSidebar(browser, preview.url)).sidebar;
-  });
-  after(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
+  const suite = sidebarForSuite();
 
   for (const trap of EXPORT_TRAPS) {
     test(trap.name, async () => {
+      const sidebar = suite.sidebar();
       const state = await enterInputs(sidebar, { history: trap.history, campaign: trap.campaign, coefficient: '0.05' });
       assert.equal(state, 'ready');
       assert.equal(await sidebar.textContent('[data-testid=total-cash-total]'), display(trap.cashTotal));
@@ -39,6 +29,7 @@ describe('sidebar preview on real-export traps', () => {
   }
 
   test('the coefficient in force is shown with one worked line; a 5 typed for 5% keeps fill disabled and says so', async () => {
+    const sidebar = suite.sidebar();
     await enterInputs(sidebar, { history: EXPORT_TRAPS[0].history, campaign: EXPORT_TRAPS[0].campaign, coefficient: '5%' });
     assert.equal(await sidebar.textContent('[data-testid=coefficient-in-force]'), 'red-packet coefficient 0.05 (5%): 5% of an incremental GMV of 100,000.00 = 5,000.00');
     await afterPreview(sidebar, () => sidebar.fill('[data-testid=coefficient]', '5'));
@@ -82,24 +73,13 @@ describe('the preview page in Chinese, and "load all" with the examples policy o
 });
 
 describe('files chosen in the sidebar, decoded as the CLI decodes them', () => {
-  let preview: RunningPreview;
-  let browser: Browser;
-  let sidebar: Frame;
+  const suite = sidebarForSuite();
   const history = EXPORT_TRAPS[2].history; // M001 of SPEC §6 and M002
-
-  before(async () => {
-    [preview, browser] = await Promise.all([startTestPreview({ seedExamples: false }), launchBrowser()]);
-    sidebar = (await openSidebar(browser, preview.url)).sidebar;
-  });
-  after(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
   const choose = (name: string, buffer: Buffer) =>
-    afterPreview(sidebar, () => sidebar.setInputFiles('[data-testid=campaign-file]', { name, mimeType: 'text/csv', buffer }));
+    afterPreview(suite.sidebar(), () => suite.sidebar().setInputFiles('[data-testid=campaign-file]', { name, mimeType: 'text/csv', buffer }));
 
   test('a UTF-8 file with one row of GBK bytes: that row is reported with its bytes, the rest stays UTF-8', async () => {
+    const sidebar = suite.sidebar();
     await enterInputs(sidebar, { history, campaign: 'x', coefficient: '0.05' });
     await sidebar.click('[data-testid=campaign-mode-file]');
     const body = Buffer.concat([
@@ -115,6 +95,7 @@ describe('files chosen in the sidebar, decoded as the CLI decodes them', () => {
   });
 
   test('UTF-16 without a byte-order mark is read; a file of zero bytes that is not text is refused by name', async () => {
+    const sidebar = suite.sidebar();
     const text = 'merchant_id,date,gmv,ad_spend\nM001,2025-11-11,523456.78,12345.67\n';
     const le = Buffer.from(Array.from(text).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]));
     assert.equal(await choose('utf16.csv', le), 'ready');

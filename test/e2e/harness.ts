@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { buildSidebar } from '../../scripts/buildSidebar';
 import { startPreview, type PreviewOptions, type RunningPreview } from '../../src/preview/serverStart';
@@ -141,4 +142,24 @@ export function exampleInputs(preview: RunningPreview): Inputs {
     return example.text;
   };
   return { history: text('history'), campaign: text('campaign'), targets: text('targets'), coefficient: '0.05', invitedOnly: true };
+}
+
+/** A test suite's own preview and browser with the sidebar open: started before its tests, closed after. */
+export function sidebarForSuite(options: Partial<PreviewOptions> = {}): { preview: () => RunningPreview; browser: () => Browser; sidebar: () => Frame } {
+  let preview: RunningPreview | undefined;
+  let browser: Browser | undefined;
+  let sidebar: Frame | undefined;
+  before(async () => {
+    [preview, browser] = await Promise.all([startTestPreview({ seedExamples: false, ...options }), launchBrowser()]);
+    sidebar = (await openSidebar(browser, preview.url)).sidebar;
+  });
+  after(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('sidebarForSuite: used outside the suite');
+    return value;
+  };
+  return { preview: () => started(preview), browser: () => started(browser), sidebar: () => started(sidebar) };
 }
