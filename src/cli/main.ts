@@ -8,6 +8,7 @@ import { CliRequest, parseCliArgs, UsageError, USAGE } from './args';
 import { inputReport } from './inputReport';
 import { renderOutput, writeOutput } from './output';
 import { settleFiles } from './settleFiles';
+import { refuseCampaignBeyondXlsx, refuseSettlementBeyondXlsx } from './xlsxLimit';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
@@ -25,8 +26,9 @@ export async function runCli(argv: string[]): Promise<number> {
       throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output to a file)');
     const progress = progressReporter(request);
     progress('reading and settling the inputs…');
-    const run = await settleFiles(request);
+    const run = await settleFiles(request, new Date(), request.format === 'xlsx' ? refuseCampaignBeyondXlsx : undefined);
     process.stderr.write(inputReport(run));
+    if (request.format === 'xlsx') refuseSettlementBeyondXlsx(run);
     progress(`writing ${run.settlement.lines.length.toLocaleString('en-US')} lines as ${request.format}…`);
     await writeOutput(request, await renderOutput(run, request));
     progress('done');

@@ -14,14 +14,20 @@ import { runSettlement, type SettlementRun } from '../output/run';
 import { UsageError, type CliRequest } from './args';
 import { decodeText } from '../input/encoding';
 import { readBytes, readTableFile } from './readFile';
+import type { Table } from '../input/table';
 
 export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'>;
 
-export async function settleFiles(request: SettleRequest, now = new Date()): Promise<SettlementRun> {
+/**
+ * `checkCampaign` sees the campaign table before the history is read: the campaign is small
+ * beside it, and decides things that can stop the run early (XLSX's row limit).
+ */
+export async function settleFiles(request: SettleRequest, now = new Date(), checkCampaign?: (campaign: Table) => void): Promise<SettlementRun> {
   const policy = await loadPolicy(request);
-  const [history, campaign, targets] = await Promise.all([
+  const campaign = await readTableFile('campaign', request.campaign);
+  if (checkCampaign) checkCampaign(campaign);
+  const [history, targets] = await Promise.all([
     readTableFile('history', request.history),
-    readTableFile('campaign', request.campaign),
     request.targets ? readTableFile('targets', request.targets) : Promise.resolve(undefined),
   ]);
   try {

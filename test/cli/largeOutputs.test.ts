@@ -1,9 +1,14 @@
-/** Large settlements through the real binary: JSON is streamed and is the same document as the one-string report. */
+/**
+ * Large settlements through the real binary: JSON is streamed and is the same document as the
+ * one-string report; XLSX beyond Excel's 1,048,576 rows a sheet is refused before the history
+ * is even read, naming CSV and JSON as the way out.
+ */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { settleFiles } from '../../src/cli/settleFiles';
 import { toJsonReport } from '../../src/output/json';
-import { folderWith, gmvSettle } from './helpers';
+import { folderWith, gmvSettle, hasStackTrace } from './helpers';
 
 /**
  * 12,000 merchants × 3 campaign days: 36,000 lines, ~25 MB of JSON (about 25 chunks of the
@@ -38,5 +43,25 @@ describe('gmv-settle large outputs', () => {
     expected.run.generated_at = printed.run.generated_at; // the one field that is the time of the run
     assert.deepEqual(printed, expected);
     assert.equal(run.stdout, JSON.stringify(expected, null, 2) + '\n', 'the same bytes, layout included');
+  });
+
+  it('refuses --format xlsx for more lines than a sheet holds, before reading the history', () => {
+    // 1,048,576 campaign lines + the heading row = one row more than Excel allows; 11 days per
+    // merchant (95,326 merchants) is quicker to read than a million merchants of one day.
+    const rows = ['merchant_id,date,gmv'];
+    for (let i = 0; i < 1048576; i++) rows.push(`M${Math.floor(i / 11)},2025-11-${String(1 + (i % 11)).padStart(2, '0')},1`);
+    const big = folderWith({ 'campaign.csv': rows.join('\n') + '\n' });
+    try {
+      // The history does not exist: an error about it would mean it was read first.
+      const run = gmvSettle(['--history', big.path('no-such-history.csv'), '--campaign', big.path('campaign.csv'), '--coefficient', '0.05', '--out', big.path('out.xlsx')]);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /--format xlsx cannot hold this settlement: the campaign has 1,048,576 lines/);
+      assert.match(run.stderr, /an Excel sheet holds 1,048,576\. Use --format csv \(the lines\) or --format json/);
+      assert.doesNotMatch(run.stderr, /history/);
+      assert.ok(!hasStackTrace(run.stderr), run.stderr);
+      assert.equal(existsSync(big.path('out.xlsx')), false, 'no workbook is started');
+    } finally {
+      big.remove();
+    }
   });
 });
