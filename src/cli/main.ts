@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { CliRequest, parseCliArgs, UsageError, USAGE } from './args';
 import { inputReport } from './inputReport';
-import { renderOutput, writeOutput } from './output';
+import { refuseOutputOverInput, renderOutput, writeOutput } from './output';
 import { settleFiles } from './settleFiles';
 import { refuseCampaignBeyondXlsx, refuseSettlementBeyondXlsx } from './xlsxLimit';
 
@@ -24,6 +24,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const request = parsed.request;
     if (request.format === 'xlsx' && !request.out && process.stdout.isTTY)
       throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output to a file)');
+    refuseOutputOverInput(request);
     const progress = progressReporter(request);
     progress('reading and settling the inputs…');
     const run = await settleFiles(request, new Date(), request.format === 'xlsx' ? refuseCampaignBeyondXlsx : undefined);

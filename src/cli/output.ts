@@ -2,6 +2,7 @@
  * Where the settlement goes: the file named by --out, or standard output. JSON is written as it
  * is made, a chunk at a time, so its size is bounded by the disk, not by the longest string.
  */
+import { fstatSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { linesToCsv } from '../output/csv';
 import { jsonReportChunks } from '../output/json';
@@ -86,4 +87,34 @@ function drainedOrFailed(stream: NodeJS.WriteStream): Promise<void> {
 
 function isDevice(path: string): boolean {
   return path.startsWith('/dev/');
+}
+
+/**
+ * `--out` (or standard output redirected to a file) that is one of the inputs would destroy it:
+ * the same path, another spelling of it, a symbolic or a hard link all name the same file,
+ * which is what the device and inode numbers identify. Checked before anything is read.
+ */
+export function refuseOutputOverInput(request: CliRequest): void {
+  const inputs: [string, string | undefined][] = [
+    ['--history', request.history],
+    ['--campaign', request.campaign],
+    ['--targets', request.targets],
+    ['--policy', request.policy],
+  ];
+  const output = request.out ? statOrUndefined(() => statSync(request.out as string)) : statOrUndefined(() => fstatSync(1));
+  if (!output || !output.isFile()) return;
+  for (const [flag, path] of inputs) {
+    const input = path ? statOrUndefined(() => statSync(path)) : undefined;
+    if (!input || input.dev !== output.dev || input.ino !== output.ino) continue;
+    const where = request.out ? `--out ${request.out}` : 'standard output';
+    throw new UsageError(`${where} is the ${flag} file ${path}: writing the settlement there would destroy the input. Write it to another file.`);
+  }
+}
+
+function statOrUndefined(stat: () => Stats): Stats | undefined {
+  try {
+    return stat();
+  } catch {
+    return undefined; // not there yet (an --out to create) or unreadable (reported when read)
+  }
 }
