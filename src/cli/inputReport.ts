@@ -1,11 +1,13 @@
 /**
  * What was read, for standard error: the column mapping (SPEC §3 says it is shown before
  * anything is written), row counts, and the first issues with their row numbers. The full
- * issue list is in the JSON and XLSX outputs; stderr is for a person watching the run.
+ * issue list is in the JSON and XLSX outputs; stderr is for a person watching the run. Each entry
+ * of `out` is one line, shown with the data's control characters made visible (terminalText.ts).
  */
 import type { InputIssue } from '../core/settlement';
 import { describeMapping } from '../input/columns';
 import type { SettlementRun } from '../output/run';
+import { visibleLines } from './terminalText';
 
 export const ISSUES_SHOWN = 10;
 
@@ -21,14 +23,14 @@ export function inputReport(run: SettlementRun, maxIssues = ISSUES_SHOWN): strin
   const issues = read.issues;
   if (issues.length === 0) {
     out.push('issues: none');
-    return out.join('\n') + '\n';
+    return visibleLines(out);
   }
   const blocked = run.settlement.totals.blockedMerchants;
   out.push(`issues: ${issues.length}${blocked > 0 ? `; ${blocked} merchant${blocked === 1 ? '' : 's'} blocked (no payout until the rows are fixed)` : ''}`);
   issues.slice(0, maxIssues).forEach((issue) => out.push('  ' + issueLine(issue)));
   if (issues.length > maxIssues)
     out.push(`  … and ${issues.length - maxIssues} more: see "issues" in --format json, or the Issues sheet of --format xlsx`);
-  return out.join('\n') + '\n';
+  return visibleLines(out);
 }
 
 /** "history row 57, merchant 000123: GMV "12,3x" is not valid: …" */

@@ -8,11 +8,17 @@ import { CliRequest, parseCliArgs, UsageError, USAGE } from './args';
 import { inputReport } from './inputReport';
 import { refuseOutputOverInput, renderOutput, writeOutput } from './output';
 import { settleFiles } from './settleFiles';
+import { visibleText } from './terminalText';
 import { refuseCampaignBeyondXlsx, refuseSettlementBeyondXlsx } from './xlsxLimit';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
 export const EXIT_USAGE = 2;
+
+/** Everything for a person goes to standard error through here: data in it is made visible. */
+function tell(text: string): void {
+  process.stderr.write(visibleText(text, 'keep'));
+}
 
 export async function runCli(argv: string[]): Promise<number> {
   try {
@@ -28,7 +34,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const progress = progressReporter(request);
     progress('reading and settling the inputs…');
     const run = await settleFiles(request, new Date(), request.format === 'xlsx' ? refuseCampaignBeyondXlsx : undefined);
-    process.stderr.write(inputReport(run));
+    tell(inputReport(run));
     if (request.format === 'xlsx') refuseSettlementBeyondXlsx(run);
     progress(`writing ${run.settlement.lines.length.toLocaleString('en-US')} lines as ${request.format}…`);
     await writeOutput(request, await renderOutput(run, request));
@@ -36,10 +42,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`gmv-settle: ${error.message}\n`);
+      tell(`gmv-settle: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(
+    tell(
       `gmv-settle: internal error: ${(error as Error).message}\n` +
         'This is a bug, not a problem with your files; please report it with the command you ran.\n' +
         (process.env.GMV_SETTLE_DEBUG ? String((error as Error).stack) + '\n' : '(set GMV_SETTLE_DEBUG=1 to see the stack trace)\n'),
@@ -61,5 +67,5 @@ function progressReporter(request: CliRequest): (step: string) => void {
     }
   }, 0);
   if (!process.stderr.isTTY || size < LARGE_INPUT_BYTES) return () => undefined;
-  return (step) => process.stderr.write(`gmv-settle [${((Date.now() - started) / 1000).toFixed(1)} s] ${step}\n`);
+  return (step) => tell(`gmv-settle [${((Date.now() - started) / 1000).toFixed(1)} s] ${step}\n`);
 }

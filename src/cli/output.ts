@@ -1,6 +1,8 @@
 /**
  * Where the settlement goes: the file named by --out, or standard output. JSON is written as it
  * is made, a chunk at a time, so its size is bounded by the disk, not by the longest string.
+ * Text shown on a terminal has the data's control characters made visible; files and pipes get
+ * the exact bytes.
  */
 import { fstatSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -8,6 +10,7 @@ import { linesToCsv } from '../output/csv';
 import { jsonReportChunks } from '../output/json';
 import type { SettlementRun } from '../output/run';
 import { UsageError, type CliRequest } from './args';
+import { visibleText } from './terminalText';
 
 /** What is written: one piece, or a series of text chunks. */
 export type Output = string | Buffer | Iterable<string>;
@@ -58,6 +61,8 @@ export async function writeOutput(request: CliRequest, output: Output): Promise<
 
 async function writeStdout(output: Output): Promise<void> {
   const stdout = process.stdout;
+  // A person reading: escapes from the data must not reach the terminal (a pipe gets the bytes).
+  const shown = (piece: string | Buffer) => (stdout.isTTY ? visibleText(piece.toString(), 'keep') : piece);
   let failed: NodeJS.ErrnoException | undefined;
   const onError = (error: NodeJS.ErrnoException) => (failed = error);
   stdout.on('error', onError);
@@ -65,7 +70,7 @@ async function writeStdout(output: Output): Promise<void> {
     for (const piece of pieces(output)) {
       if (failed) break;
       // Waits when the reader is slower than the settlement: memory stays at a chunk or two.
-      if (!stdout.write(piece)) await drainedOrFailed(stdout);
+      if (!stdout.write(shown(piece))) await drainedOrFailed(stdout);
     }
     if (!failed) await new Promise<void>((resolve) => stdout.write('', () => resolve()));
   } finally {
