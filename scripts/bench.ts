@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: a benchmark, not a test. Generates 100k merchants × 30 history days (a ~90 MB
  * long CSV) + 3 campaign days into bench-data/ (gitignored), then measures in the same run:
- *   - the CLI end to end (a fresh `node bin/gmv-settle.js` process writing CSV to a file),
+ *   - the CLI end to end (a fresh `node bin/gmv-settle.js` process writing CSV, then JSON, to a
+ *     file), with its peak memory,
  *   - DuckDB (in memory) doing the same baseline aggregation and the join to the campaign,
  *   - one TIER_REWARD call over 10k rows.
  * Goals (issue 2): CLI ≤ 4× DuckDB; TIER_REWARD 10k rows ≤ 0.2 s. The README quotes the figures.
@@ -28,6 +29,7 @@ const DIR = resolve('bench-data');
 const HISTORY = join(DIR, 'history.csv');
 const CAMPAIGN = join(DIR, 'campaign.csv');
 const CLI_OUT = join(DIR, 'settlement.csv');
+const CLI_JSON_OUT = join(DIR, 'settlement.json');
 const DUCKDB_OUT = join(DIR, 'duckdb-out.csv');
 
 
@@ -62,16 +64,22 @@ function generate() {
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seconds = (ms: number) => (ms / 1000).toFixed(2) + ' s';
 
-function timeCli(): number[] {
+// The child reports its own peak memory as it exits: no external tool, the same on every machine.
+const REPORT_PEAK_MEMORY = `data:text/javascript,process.on('exit',()=>process.stderr.write('peak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))`;
+
+/** Wall time and peak memory (resident set, MB) of each run of the CLI writing `format` to a file. */
+function timeCli(format: 'csv' | 'json'): { times: number[]; peakMb: number[] } {
   const times: number[] = [];
+  const peakMb: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    const run = spawnSync(process.execPath, [BIN, '--history', HISTORY, '--campaign', CAMPAIGN, '--coefficient', '0.05', '--format', 'csv', '--out', CLI_OUT], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', REPORT_PEAK_MEMORY, BIN, '--history', HISTORY, '--campaign', CAMPAIGN, '--coefficient', '0.05', '--format', format, '--out', format === 'csv' ? CLI_OUT : CLI_JSON_OUT], { encoding: 'utf8' });
     times.push(performance.now() - start);
     if (run.status !== 0) throw new Error(`the CLI failed (exit ${run.status}):\n${run.stderr}`);
-    if (i === 0) process.stdout.write('  CLI: ' + (run.stderr.split('\n').find((l) => l.startsWith('rows read')) || '') + '\n');
+    peakMb.push(Number((/peak-rss-kb (\d+)/.exec(run.stderr) || [])[1]) / 1024);
+    if (i === 0 && format === 'csv') process.stdout.write('  CLI: ' + (run.stderr.split('\n').find((l) => l.startsWith('rows read')) || '') + '\n');
   }
-  return times;
+  return { times, peakMb };
 }
 
 async function timeDuckDb(): Promise<{ aggregate: number[]; withJoin: number[] }> {
@@ -136,15 +144,18 @@ async function main() {
   console.log(`bench-data: ${MERCHANTS} merchants × ${HISTORY_DAYS} days, history ${size(HISTORY)}, campaign ${size(CAMPAIGN)} (ready in ${seconds(performance.now() - generateStart)})`);
   console.log(`machine: ${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, node ${process.version}; ${RUNS} runs each`);
 
-  const cli = timeCli();
+  const cli = timeCli('csv');
+  const cliJson = timeCli('json');
   const duck = await timeDuckDb();
   const reward = await timeTierReward();
 
-  const cliMedian = median(cli);
+  const cliMedian = median(cli.times);
+  const mb = (xs: number[]) => `peak memory ${Math.round(median(xs))} MB`;
   const duckMedian = median(duck.withJoin);
   const ratio = cliMedian / duckMedian;
   const rows: [string, string, string][] = [
-    ['CLI end to end (csv out)', seconds(cliMedian), cli.map(seconds).join(', ')],
+    ['CLI end to end (csv out)', seconds(cliMedian), `${cli.times.map(seconds).join(', ')}; ${mb(cli.peakMb)}`],
+    ['CLI end to end (json out)', seconds(median(cliJson.times)), `${cliJson.times.map(seconds).join(', ')}; ${mb(cliJson.peakMb)}`],
     ['DuckDB baseline aggregation', seconds(median(duck.aggregate)), duck.aggregate.map(seconds).join(', ')],
     ['DuckDB aggregation + join + CSV', seconds(duckMedian), duck.withJoin.map(seconds).join(', ')],
     ['ratio CLI / DuckDB (agg+join)', ratio.toFixed(2) + '×', `goal ≤ 4× — ${ratio <= 4 ? 'met' : 'NOT met'}`],
@@ -157,7 +168,7 @@ async function main() {
   console.log('|' + width.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   rows.forEach((r) => console.log('| ' + r.map((cell, c) => cell.padEnd(width[c])).join(' | ') + ' |'));
   const out = readFileSync(CLI_OUT, 'utf8');
-  console.log(`\nCLI wrote ${(out.length / 1e6).toFixed(1)} MB, ${out.split('\n').length - 2} lines`);
+  console.log(`\nCLI wrote ${(out.length / 1e6).toFixed(1)} MB, ${out.split('\n').length - 2} lines as CSV; ${size(CLI_JSON_OUT)} as JSON`);
 }
 
 main().catch((error) => {

@@ -46,15 +46,18 @@ Output:
   --format csv|json|xlsx   default: from --out's extension, else csv
                            csv: one line per merchant per campaign day
                            json: lines, merchants, totals, issues and the run record
-                           xlsx: sheets Lines, Merchants, Totals, Issues, Run
-  --out FILE           write there instead of standard output (required for xlsx on a terminal)
+                           xlsx: sheets Lines, Merchants, Totals, Issues, Run (at most
+                           1,048,575 lines: an Excel sheet's rows, less the heading)
+  --out FILE           write there instead of standard output (required for xlsx on a
+                       terminal); never one of the input files
   --lang zh|en         headings and reasons in Chinese or English (default en; JSON keys
                        never change)
   -h, --help           show this help
 
 The column mapping, row counts and the first issues are printed to standard error.
 Exit status: 0 a settlement was produced (even with issues); 2 nothing was produced because
-of a usage error, an unreadable file, a table that cannot be read or an invalid policy.
+of a usage error, an unreadable file, a table that cannot be read, an invalid policy, a
+settlement too large for xlsx or an --out that is one of the inputs.
 
 Example:
   gmv-settle --history examples/history.csv --campaign examples/campaign.csv \\

@@ -2,7 +2,8 @@
  * What was read, for standard error: the column mapping (SPEC §3 says it is shown before
  * anything is written), the coefficient in force with a worked line, row counts, and the first
  * issues with their row numbers, in the language of `--lang`. The full issue list is in the
- * JSON and XLSX outputs; stderr is for a person watching the run.
+ * JSON and XLSX outputs; stderr is for a person watching the run. Each entry of `out` is one
+ * line, shown with the data's control characters made visible (terminalText.ts).
  */
 import type { Language } from '../core/reasons';
 import { sourceName } from '../core/reasons';
@@ -10,6 +11,7 @@ import type { InputIssue } from '../core/settlement';
 import { describeMapping } from '../input/mappingText';
 import { coefficientLines } from '../output/coefficientText';
 import type { SettlementRun } from '../output/run';
+import { visibleLines } from './terminalText';
 
 export const ISSUES_SHOWN = 10;
 
@@ -32,7 +34,7 @@ export function inputReport(run: SettlementRun, language: Language = 'en', maxIs
   const issues = read.issues;
   if (issues.length === 0) {
     out.push(zh ? '输入问题：无' : 'issues: none');
-    return out.join('\n') + '\n';
+    return visibleLines(out);
   }
   const blocked = run.settlement.totals.blockedMerchants;
   out.push(
@@ -47,7 +49,7 @@ export function inputReport(run: SettlementRun, language: Language = 'en', maxIs
         ? `  …另有 ${issues.length - maxIssues} 条：见 --format json 的 "issues"，或 --format xlsx 的“问题”工作表`
         : `  … and ${issues.length - maxIssues} more: see "issues" in --format json, or the Issues sheet of --format xlsx`,
     );
-  return out.join('\n') + '\n';
+  return visibleLines(out);
 }
 
 /** "history row 57, merchant 000123: GMV "12,3x" is not valid: …" / "历史数据第57行，商家 000123：…" */

@@ -4,17 +4,21 @@
  * before one can be, 1 only for a bug in this program.
  */
 import { statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { toJsonReport } from '../output/json';
-import { linesToCsv } from '../output/csv';
-import type { SettlementRun } from '../output/run';
 import { CliRequest, parseCliArgs, UsageError, USAGE } from './args';
 import { inputReport } from './inputReport';
+import { refuseOutputOverInput, renderOutput, writeOutput } from './output';
 import { settleFiles } from './settleFiles';
+import { visibleText } from './terminalText';
+import { refuseCampaignBeyondXlsx, refuseSettlementBeyondXlsx } from './xlsxLimit';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
 export const EXIT_USAGE = 2;
+
+/** Everything for a person goes to standard error through here: data in it is made visible. */
+function tell(text: string): void {
+  process.stderr.write(visibleText(text, 'keep'));
+}
 
 export async function runCli(argv: string[]): Promise<number> {
   try {
@@ -26,20 +30,22 @@ export async function runCli(argv: string[]): Promise<number> {
     const request = parsed.request;
     if (request.format === 'xlsx' && !request.out && process.stdout.isTTY)
       throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output to a file)');
+    refuseOutputOverInput(request);
     const progress = progressReporter(request);
     progress('reading and settling the inputs…');
-    const run = await settleFiles(request);
-    process.stderr.write(inputReport(run, request.language));
+    const run = await settleFiles(request, new Date(), request.format === 'xlsx' ? refuseCampaignBeyondXlsx : undefined);
+    tell(inputReport(run, request.language));
+    if (request.format === 'xlsx') refuseSettlementBeyondXlsx(run);
     progress(`writing ${run.settlement.lines.length.toLocaleString('en-US')} lines as ${request.format}…`);
-    await writeOutput(request, await render(run, request));
+    await writeOutput(request, await renderOutput(run, request));
     progress('done');
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`gmv-settle: ${error.message}\n`);
+      tell(`gmv-settle: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(
+    tell(
       `gmv-settle: internal error: ${(error as Error).message}\n` +
         'This is a bug, not a problem with your files; please report it with the command you ran.\n' +
         (process.env.GMV_SETTLE_DEBUG ? String((error as Error).stack) + '\n' : '(set GMV_SETTLE_DEBUG=1 to see the stack trace)\n'),
@@ -61,49 +67,5 @@ function progressReporter(request: CliRequest): (step: string) => void {
     }
   }, 0);
   if (!process.stderr.isTTY || size < LARGE_INPUT_BYTES) return () => undefined;
-  return (step) => process.stderr.write(`gmv-settle [${((Date.now() - started) / 1000).toFixed(1)} s] ${step}\n`);
-}
-
-async function render(run: SettlementRun, request: CliRequest): Promise<string | Buffer> {
-  if (request.format === 'json') return JSON.stringify(toJsonReport(run), null, 2) + '\n';
-  if (request.format === 'xlsx') {
-    // Loaded on demand: exceljs costs a quarter-second of start-up that CSV and JSON do not need.
-    const { settlementWorkbook } = await import('../output/xlsx');
-    return settlementWorkbook(run, request.language);
-  }
-  const csv = linesToCsv(run, request.language);
-  // Excel opens a BOM-less UTF-8 CSV as the local code page (GBK on Chinese Windows), which
-  // garbles merchant names; a file gets the BOM, a pipe does not (tools downstream dislike it).
-  // Added as bytes: '\ufeff' + text would turn a one-byte string into a two-byte copy.
-  if (!request.out || isDevice(request.out)) return csv;
-  const text = Buffer.from(csv, 'utf8');
-  return Buffer.concat([UTF8_BOM, text], UTF8_BOM.length + text.length);
-}
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-async function writeOutput(request: CliRequest, data: string | Buffer): Promise<void> {
-  if (!request.out) {
-    await writeStdout(data);
-    return;
-  }
-  try {
-    await writeFile(request.out, data);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new UsageError(`cannot write --out ${request.out}: ${why}`);
-  }
-}
-
-function writeStdout(data: string | Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // A reader that stops early (`| head`) is not an error worth a message.
-    process.stdout.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? resolve() : reject(error)));
-    process.stdout.write(data, () => resolve());
-  });
-}
-
-function isDevice(path: string): boolean {
-  return path.startsWith('/dev/');
+  return (step) => tell(`gmv-settle [${((Date.now() - started) / 1000).toFixed(1)} s] ${step}\n`);
 }

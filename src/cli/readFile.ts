@@ -8,6 +8,7 @@ import { decodeText, isZip } from '../input/encoding';
 import type { Cell } from '../input/number';
 import { tableFromCells, tableFromText, type SourceName, type Table } from '../input/table';
 import { UsageError } from './args';
+import { refuseOversizedWorkbook } from './workbookSize';
 
 /** Reads `path` for the `--flag` that named it; unreadable files become a UsageError. */
 export async function readTableFile(source: SourceName, path: string): Promise<Table> {
@@ -39,6 +40,7 @@ function isOldExcel(bytes: Uint8Array): boolean {
 
 /** The first worksheet as rows of cells, row i+1 of the sheet at index i so row numbers match. */
 async function firstSheetCells(flag: string, path: string, bytes: Buffer): Promise<Cell[][]> {
+  await refuseOversizedWorkbook(flag, path, bytes);
   // Loaded only for workbooks: exceljs is a large library and most inputs are CSV.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();

@@ -14,16 +14,22 @@ import { runSettlement, type SettlementRun } from '../output/run';
 import { UsageError, type CliRequest } from './args';
 import { decodeText } from '../input/encoding';
 import { readBytes, readTableFile } from './readFile';
+import type { Table } from '../input/table';
 
 export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'> & Partial<Pick<CliRequest, 'language'>>;
 
-export async function settleFiles(request: SettleRequest, now = new Date()): Promise<SettlementRun> {
+/**
+ * `checkCampaign` sees the campaign table before the history is read: the campaign is small
+ * beside it, and decides things that can stop the run early (XLSX's row limit).
+ */
+export async function settleFiles(request: SettleRequest, now = new Date(), checkCampaign?: (campaign: Table) => void): Promise<SettlementRun> {
   const language = request.language || 'en';
   const policy = await loadPolicy(request);
   try {
-    const [history, campaign, targets] = await Promise.all([
+    const campaign = await tableFile('campaign', request.campaign, language);
+    if (checkCampaign) checkCampaign(campaign);
+    const [history, targets] = await Promise.all([
       tableFile('history', request.history, language),
-      tableFile('campaign', request.campaign, language),
       request.targets ? tableFile('targets', request.targets, language) : Promise.resolve(undefined),
     ]);
     return runSettlement({ history, campaign, targets }, policy, { sha256: nodeSha256, now, user: currentUser() });

@@ -7,6 +7,7 @@ import { describeReason, type Language } from '../core/reasons';
 import type { LineStatus } from '../core/settlement';
 import type { SettlementRun } from '../output/run';
 import { issueLine } from './inputReport';
+import { visibleLines } from './terminalText';
 
 const STATUSES: LineStatus[] = ['qualified', 'not_qualified', 'no_baseline', 'not_invited', 'blocked'];
 
@@ -53,5 +54,6 @@ export function formatSummary(run: SettlementRun, language: Language = 'en', lis
     if (issues.length > listed) out.push(`  … and ${issues.length - listed} more`);
   }
   out.push('', `Input SHA-256 ${run.run.inputSha256}, generated ${run.run.generatedAt}`);
-  return out.join('\n') + '\n';
+  // Names, ids and reasons come from the data: a terminal shows their control characters as escapes.
+  return visibleLines(out);
 }

@@ -89,12 +89,13 @@ function addRunRecord(workbook: Workbook, name: string, run: SettlementRun, lang
   ];
   sheet.getRow(1).font = { bold: true };
   // The same record as the settlement sheet's, so a workbook and a sheet read alike.
-  runRecordBlock(run, language).values.forEach((row) => sheet.addRow(row));
+  runRecordBlock(run, language).values.forEach((row) => sheet.addRow(row.map((v) => (typeof v === 'string' ? textCell(v) : v))));
   sheet.commit();
 }
 
-function xlsxValue(kind: ColumnKind, value: CellValue): string | number | Date | null {
+function xlsxValue(kind: ColumnKind, value: CellValue): ExcelJS.CellRichTextValue | number | Date | null {
   if (value === null) return null;
+  if (typeof value === 'string' && kind !== 'date') return textCell(value);
   if (kind === 'money') return fenToNumber(value as number);
   if (kind === 'rate') return (value as Dec).toNumber();
   if (kind === 'date') {
@@ -102,7 +103,33 @@ function xlsxValue(kind: ColumnKind, value: CellValue): string | number | Date |
     const [y, m, d] = (value as string).split('-').map(Number);
     return new Date(Date.UTC(y, m - 1, d));
   }
-  return value as string | number;
+  return value as number;
+}
+
+/**
+ * A text cell as an inline string (`<is><r><t>…`): the form every reader — Excel, LibreOffice,
+ * exceljs, this project's sidebar — takes as text and unescapes (exceljs's plain-string cells
+ * are formula-result cells whose `_x…_` escapes exceljs does not read back). A text cell is
+ * never a formula, so ids and names need no apostrophe: `=HYPERLINK(…)` and `+X2` stay as typed.
+ */
+function textCell(text: string): ExcelJS.CellRichTextValue {
+  return { richText: [{ text: ooxmlText(text) }] };
+}
+
+// C0 controls but tab and line feed, DEL, U+FFFE/U+FFFF and unpaired surrogates: XML 1.0 cannot
+// carry them (exceljs silently drops the C0 ones and DEL; the rest make a file Excel calls
+// damaged). And "_x" followed by four hex digits and "_", which a reader would take as an escape.
+const NOT_IN_XML = /_x(?=[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as OOXML stores what XML cannot (ECMA-376 Part 1, ST_Xstring): U+001B as `_x001B_`, and a
+ * literal `_x0041_` as `_x005F_x0041_` so that it is not read as "A". Ids and names read back
+ * exactly as they were in the input.
+ */
+export function ooxmlText(text: string): string {
+  return text.replace(NOT_IN_XML, (found) =>
+    found === '_x' ? '_x005F_x' : `_x${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
 }
 
 function columnWidth(kind: ColumnKind, key: string): number {

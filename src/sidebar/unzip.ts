@@ -1,69 +1,44 @@
 /**
- * Just enough ZIP reading for an XLSX in the browser: the central directory, stored and
- * deflated entries. exceljs would add ~1 MB to a sidebar that must stay one small HTML file,
- * while the browser already ships a deflate decoder (DecompressionStream).
+ * A ZIP entry's bytes in the browser: the sidebar must stay one small HTML file, so rather than
+ * exceljs (~1 MB) it inflates with the DecompressionStream the browser already ships. The ZIP
+ * directory itself is read by input/zip.ts, which the CLI shares.
  */
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  localHeaderOffset: number;
-}
+import { entryData, ZipError, type ZipEntry } from '../input/zip';
 
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const CENTRAL_FILE_HEADER = 0x02014b50;
-const LOCAL_FILE_HEADER = 0x04034b50;
-
-export class ZipError extends Error {}
-
-/** The entries of a ZIP archive, by name. */
-export function listZip(bytes: Uint8Array): Map<string, ZipEntry> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end record sits in the last 22 bytes plus a comment of at most 64 KiB.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === END_OF_CENTRAL_DIRECTORY) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new ZipError('not an XLSX file (no ZIP directory found)');
-  const count = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  const entries = new Map<string, ZipEntry>();
-  const decoder = new TextDecoder('utf-8');
-  for (let n = 0; n < count; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_FILE_HEADER) throw new ZipError('the XLSX file is damaged');
-    const nameLength = view.getUint16(offset + 28, true);
-    const extraLength = view.getUint16(offset + 30, true);
-    const commentLength = view.getUint16(offset + 32, true);
-    const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    entries.set(name, {
-      name,
-      method: view.getUint16(offset + 10, true),
-      compressedSize: view.getUint32(offset + 20, true),
-      localHeaderOffset: view.getUint32(offset + 42, true),
-    });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/** One entry's bytes, inflated when it was deflated. */
-export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localHeaderOffset;
-  if (view.getUint32(at, true) !== LOCAL_FILE_HEADER) throw new ZipError(`the XLSX file is damaged at ${entry.name}`);
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return data;
+/** One entry's bytes, inflated when it was deflated, as a stream of chunks. */
+function entryStream(bytes: Uint8Array, entry: ZipEntry): ReadableStream<Uint8Array> {
+  const data = entryData(bytes, entry);
+  const raw = new Blob([data as Uint8Array<ArrayBuffer>]).stream();
+  if (entry.method === 0) return raw;
   if (entry.method !== 8) throw new ZipError(`${entry.name} uses a compression this reader does not know (${entry.method})`);
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return raw.pipeThrough(new DecompressionStream('deflate-raw'));
 }
 
-export async function readZipText(bytes: Uint8Array, entries: Map<string, ZipEntry>, name: string): Promise<string | undefined> {
+/**
+ * An entry as text. `check` sees the text as it is inflated, piece by piece, and may throw to
+ * stop there: a worksheet that claims 30 million rows is refused before it is all in memory.
+ */
+export async function readZipText(
+  bytes: Uint8Array,
+  entries: Map<string, ZipEntry>,
+  name: string,
+  check?: (text: string) => void,
+): Promise<string | undefined> {
   const entry = entries.get(name);
   if (!entry) return undefined;
-  return new TextDecoder('utf-8').decode(await readZipEntry(bytes, entry));
+  const reader = entryStream(bytes, entry).getReader();
+  const decoder = new TextDecoder('utf-8');
+  const pieces: string[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      const piece = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      if (check) check(piece);
+      pieces.push(piece);
+      if (done) return pieces.join('');
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  }
 }

@@ -3,7 +3,10 @@
  * a range would give them: text, numbers, booleans, and dates as "YYYY-MM-DD" text, so the
  * file goes through exactly the readers pasted text and sheet ranges go through.
  */
-import { listZip, readZipText, ZipError, type ZipEntry } from './unzip';
+import { EXCEL_MAX_ROWS, SheetRowClaims } from '../input/sheetSize';
+import { listZip, ZipError, type ZipEntry } from '../input/zip';
+import { t } from './i18n';
+import { readZipText } from './unzip';
 // Excel's serials after 1900-02-28 are Sheets' serials (day 0 = 1899-12-30), which input/date reads.
 import { serialToIso } from '../input/date';
 
@@ -16,11 +19,23 @@ const DATE_FORMAT_IDS = [14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50,
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxCell[][]> {
   const entries = listZip(bytes);
   const text = (name: string) => readZipText(bytes, entries, name);
-  const sheetXml = await text(await firstSheetPath(entries, text));
+  const sheetXml = await readZipText(bytes, entries, await firstSheetPath(entries, text), refuseBeyondExcel());
   if (sheetXml === undefined) throw new ZipError('the XLSX file has no worksheet');
   const shared = sharedStrings(await text('xl/sharedStrings.xml'));
   const dateStyles = dateStyleIndexes(await text('xl/styles.xml'));
   return sheetCells(parse(sheetXml), shared, dateStyles);
+}
+
+/**
+ * Stops reading a sheet whose XML claims more rows than Excel allows, before its text is all
+ * inflated and long before a row is built for each claimed one.
+ */
+function refuseBeyondExcel(): (piece: string) => void {
+  const claims = new SheetRowClaims();
+  return (piece) => {
+    claims.feed(piece);
+    if (claims.exceedsExcel()) throw new ZipError(t('xlsxTooManyRows', { rows: claims.rows.toLocaleString('en-US'), max: EXCEL_MAX_ROWS.toLocaleString('en-US') }));
+  };
 }
 
 function parse(xml: string): Document {

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Frame } from 'playwright-core';
 import { forEachRecord } from '../../src/input/delimited';
 import type { RunningPreview } from '../../src/preview/serverStart';
+import { claimDimension, claimRow, rewrittenWorkbook } from '../input/workbooks';
 import { afterPreview, enterInputs, exampleInputs, fill, launchBrowser, openSidebar, spreadsheet, startTestPreview, type Inputs } from './harness';
 
 /** "商家ID,商家名称,日期,成交金额,磁力金牛消耗\n" and "测试店" in GB18030, as Excel on Chinese Windows saves a CSV. */
@@ -83,6 +84,24 @@ describe('files and sheet ranges (zh_CN)', () => {
     assert.equal(state, 'ready');
     assert.match((await sidebar.textContent('[data-testid=mapping]')) || '', /商家ID → 商家，商家名称 → 商家名称/);
     assert.match((await sidebar.textContent('[data-testid=lines]')) || '', /测试店/);
+  });
+
+  test('an XLSX file claiming 30,000,000 rows is refused before its rows are built, naming the file', async () => {
+    const status = '[data-testid=campaign-file] + .status';
+    const campaignRows = [['商家ID', '日期', '成交金额'], ['000001', '2025-11-11', 523456.78]];
+    const claims: [string, (xml: string) => string][] = [
+      ['claims-dimension.xlsx', claimDimension('A1:E30000000')],
+      ['claims-row.xlsx', claimRow(30000000)],
+    ];
+    for (const [name, rewrite] of claims) {
+      const buffer = await rewrittenWorkbook(campaignRows, rewrite);
+      await sidebar.setInputFiles('[data-testid=campaign-file]', { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await sidebar.waitForFunction((selector) => /无法读取/.test(document.querySelector(selector)?.textContent || ''), status);
+      assert.equal(
+        await sidebar.textContent(status),
+        `无法读取 ${name}：其工作表声称有 30,000,000 行，超过 Excel 工作表最多 1,048,576 行的上限，文件已损坏或并非由表格软件保存。请用 Excel 重新保存，或导出为 CSV。`,
+      );
+    }
   });
 
   test('a sheet of this spreadsheet as the campaign: same preview, and the server reads the range to write', async () => {
