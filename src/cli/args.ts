@@ -22,7 +22,16 @@ export interface CliRequest {
 export type ParsedArgs = { help: true } | { help: false; request: CliRequest };
 
 /** A mistake in how the CLI was called or in what it was given: message only, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The same message in Chinese, for `--lang zh`, where one was written. */
+  constructor(message: string, readonly zh?: string) {
+    super(message);
+  }
+
+  text(language: Language): string {
+    return language === 'zh' && this.zh ? this.zh : this.message;
+  }
+}
 
 export const USAGE = `Usage: gmv-settle --history FILE --campaign FILE [options]
 

@@ -4,6 +4,7 @@
  * before one can be, 1 only for a bug in this program.
  */
 import { statSync } from 'node:fs';
+import type { Language } from '../core/reasons';
 import { CliRequest, parseCliArgs, UsageError, USAGE } from './args';
 import { inputReport } from './inputReport';
 import { refuseOutputOverInput, renderOutput, writeOutput } from './output';
@@ -21,6 +22,7 @@ function tell(text: string): void {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
+  let language: Language = 'en';
   try {
     const parsed = parseCliArgs(argv);
     if (parsed.help) {
@@ -28,8 +30,12 @@ export async function runCli(argv: string[]): Promise<number> {
       return EXIT_OK;
     }
     const request = parsed.request;
+    language = request.language;
     if (request.format === 'xlsx' && !request.out && process.stdout.isTTY)
-      throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output to a file)');
+      throw new UsageError(
+        '--format xlsx writes a binary workbook: give --out FILE.xlsx (or redirect standard output to a file)',
+        '--format xlsx 会写出二进制工作簿：请用 --out FILE.xlsx 指定文件（或把标准输出重定向到文件）',
+      );
     refuseOutputOverInput(request);
     const progress = progressReporter(request);
     progress('reading and settling the inputs…');
@@ -42,7 +48,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
-      tell(`gmv-settle: ${error.message}\n`);
+      tell(`gmv-settle: ${error.text(language)}\n`);
       return EXIT_USAGE;
     }
     tell(

@@ -42,7 +42,8 @@ export async function writeOutput(request: CliRequest, output: Output): Promise<
   const cannotWrite = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return new UsageError(`cannot write --out ${request.out}: ${why}`);
+    const whyZh = code === 'ENOENT' ? '所在文件夹不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有写入权限' : (error as Error).message;
+    return new UsageError(`cannot write --out ${request.out}: ${why}`, `无法写入 --out ${request.out}：${whyZh}`);
   };
   let file;
   try {
@@ -112,7 +113,10 @@ export function refuseOutputOverInput(request: CliRequest): void {
     const input = path ? statOrUndefined(() => statSync(path)) : undefined;
     if (!input || input.dev !== output.dev || input.ino !== output.ino) continue;
     const where = request.out ? `--out ${request.out}` : 'standard output';
-    throw new UsageError(`${where} is the ${flag} file ${path}: writing the settlement there would destroy the input. Write it to another file.`);
+    throw new UsageError(
+      `${where} is the ${flag} file ${path}: writing the settlement there would destroy the input. Write it to another file.`,
+      `${request.out ? `--out ${request.out}` : '标准输出'} 就是 ${flag} 输入文件 ${path}：写入结算会毁掉输入数据。请写到另一个文件。`,
+    );
   }
 }
 

@@ -16,7 +16,7 @@ export async function readTableFile(source: SourceName, path: string): Promise<T
   // By content, not name: a workbook saved as "history.csv" is still a workbook.
   if (isZip(bytes)) return tableFromCells(source, await firstSheetCells(`--${source}`, path, bytes));
   if (isOldExcel(bytes))
-    throw new UsageError(`--${source} ${path} is an old .xls workbook: save it as .xlsx or CSV and try again`);
+    throw new UsageError(`--${source} ${path} is an old .xls workbook: save it as .xlsx or CSV and try again`, `--${source} ${path} 是旧版 .xls 工作簿：请另存为 .xlsx 或 CSV 后重试`);
   return tableFromText(source, decodeText(bytes));
 }
 
@@ -30,7 +30,9 @@ export async function readBytes(flag: string, path: string): Promise<Buffer> {
       code === 'EISDIR' ? 'it is a folder, not a file' :
       code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
       (error as Error).message;
-    throw new UsageError(`cannot read ${flag} ${path}: ${why}`);
+    const whyZh =
+      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : (error as Error).message;
+    throw new UsageError(`cannot read ${flag} ${path}: ${why}`, `无法读取 ${flag} ${path}：${whyZh}`);
   }
 }
 

@@ -30,6 +30,8 @@ export async function refuseOversizedWorkbook(flag: string, path: string, bytes:
         `${flag} ${path} claims ${rows.toLocaleString('en-US')} rows in one sheet (${entry.name}), more than the ` +
           `${EXCEL_MAX_ROWS.toLocaleString('en-US')} an Excel sheet can hold: the file is damaged or was not saved by a ` +
           'spreadsheet program. Save it again from Excel, or export it as CSV.',
+        `${flag} ${path} 声称一个工作表（${entry.name}）有 ${rows.toLocaleString('en-US')} 行，超过 Excel 工作表最多的 ` +
+          `${EXCEL_MAX_ROWS.toLocaleString('en-US')} 行：文件已损坏，或不是由电子表格程序保存的。请用 Excel 重新保存，或导出为 CSV。`,
       );
   }
 }

@@ -13,11 +13,13 @@ import { UsageError } from './args';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function tooLarge(what: string, rows: number): UsageError {
+function tooLarge(what: string, rows: number, whatZh = what): UsageError {
   return new UsageError(
     `--format xlsx cannot hold this settlement: ${what} would need ${count(rows)} rows with its heading, and an Excel ` +
       `sheet holds ${count(EXCEL_MAX_ROWS)}. Use --format csv (the lines) or --format json (lines, merchants, ` +
       'totals, issues and the run record) instead.',
+    `--format xlsx 装不下这次结算：${whatZh}连表头需要 ${count(rows)} 行，而 Excel 工作表最多 ${count(EXCEL_MAX_ROWS)} 行。` +
+      '请改用 --format csv（结算明细）或 --format json（明细、商家、合计、问题和运行记录）。',
   );
 }
 
@@ -35,15 +37,16 @@ export function refuseCampaignBeyondXlsx(campaign: Table): void {
     if (error instanceof TableError) return;
     throw error;
   }
-  if (lines + 1 > EXCEL_MAX_ROWS) throw tooLarge(`the campaign has ${count(lines)} lines, so the Lines sheet`, lines + 1);
+  if (lines + 1 > EXCEL_MAX_ROWS)
+    throw tooLarge(`the campaign has ${count(lines)} lines, so the Lines sheet`, lines + 1, `活动日数据有 ${count(lines)} 条明细，结算明细工作表`);
 }
 
 /** The exact check, sheet by sheet, once the settlement is made. */
 export function refuseSettlementBeyondXlsx(run: SettlementRun): void {
-  const sheets: [string, number][] = [
-    ['the Lines sheet', run.settlement.lines.length],
-    ['the Merchants sheet', run.settlement.merchants.length],
-    ['the Issues sheet', run.read.issues.length],
+  const sheets: [string, string, number][] = [
+    ['the Lines sheet', '结算明细工作表', run.settlement.lines.length],
+    ['the Merchants sheet', '商家汇总工作表', run.settlement.merchants.length],
+    ['the Issues sheet', '问题工作表', run.read.issues.length],
   ];
-  for (const [sheet, rows] of sheets) if (rows + 1 > EXCEL_MAX_ROWS) throw tooLarge(sheet, rows + 1);
+  for (const [sheet, sheetZh, rows] of sheets) if (rows + 1 > EXCEL_MAX_ROWS) throw tooLarge(sheet, rows + 1, sheetZh);
 }

@@ -88,3 +88,13 @@ describe('gmv-settle usage errors', () => {
     assert.match(run.stdout, /--coefficient X/);
   });
 });
+
+describe('gmv-settle usage errors in Chinese', () => {
+  it('with --lang zh, a missing file, a coefficient and the policy are explained in Chinese', () => {
+    const zh = (args: string[], message: RegExp) => expectUsageError([...args, '--lang', 'zh'], message);
+    zh(['--history', files.path('nope.csv'), '--campaign', campaign, '--coefficient', '0.05'], /^gmv-settle: 无法读取 --history .*nope\.csv：文件不存在/);
+    zh(['--history', history, '--campaign', campaign], /政策无法结算：\n  未填写奖励系数：请填写，例如 0\.05；系统绝不默认或猜测\n  请用 --coefficient 0\.05 给出/);
+    zh(['--history', history, '--campaign', campaign, '--policy', files.path('invited.json')], /必须用 --targets FILE 给出受邀名单/);
+    zh(['--history', history, '--campaign', files.path('no-gmv.csv'), '--coefficient', '0.05'], /活动日数据：缺少成交金额（成交金额 \/ 支付GMV/);
+  });
+});
