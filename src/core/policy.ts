@@ -78,6 +78,16 @@ export function cashbackRateInRange(rate: Dec): boolean {
   return !rate.isNeg() && rate.lte(1);
 }
 
+/**
+ * Thresholds must rise from tier to tier, or "tier 2" would be easier to reach than tier 1: the
+ * number (1-based) of the first tier whose threshold is not above the one before, or 0. One rule
+ * for the policy's tiers and for a merchant's own targets.
+ */
+export function firstTierNotRising(thresholdsFen: Fen[]): number {
+  for (let i = 1; i < thresholdsFen.length; i++) if (thresholdsFen[i] <= thresholdsFen[i - 1]) return i + 1;
+  return 0;
+}
+
 export function policyProblems(policy: Policy): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   if (policy.tiers.length === 0) problems.push({ code: 'no_tiers' });
@@ -88,8 +98,9 @@ export function policyProblems(policy: Policy): PolicyProblem[] {
     if (!Number.isInteger(tier.trafficCapPerDay) || tier.trafficCapPerDay < 0) problems.push({ code: 'bad_traffic_cap', tier: n });
     if (tier.redPacketCoefficient && !coefficientInRange(tier.redPacketCoefficient))
       problems.push({ code: 'coefficient_out_of_range', tier: n, rate: tier.redPacketCoefficient });
-    if (i > 0 && tier.minGmvFen <= policy.tiers[i - 1].minGmvFen) problems.push({ code: 'thresholds_not_rising', tier: n });
   });
+  const notRising = firstTierNotRising(policy.tiers.map((tier) => tier.minGmvFen));
+  if (notRising > 0) problems.push({ code: 'thresholds_not_rising', tier: notRising });
   const withoutCoefficient = policy.tiers.map((_, i) => i + 1).filter((n) => !tierCoefficient(policy, n));
   if (withoutCoefficient.length > 0)
     problems.push(withoutCoefficient.length < policy.tiers.length ? { code: 'no_coefficient', tiers: withoutCoefficient } : { code: 'no_coefficient' });

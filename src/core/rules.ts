@@ -3,7 +3,7 @@
  * settlement calls them per line, so a formula and the settlement sheet cannot disagree.
  */
 import { Dec, Fen, meanFen, mulRate } from './money';
-import { Policy, tierCoefficient } from './policy';
+import { Policy, tierCoefficient, type IncrementalBasis } from './policy';
 import type { MerchantHistory, MerchantTargets } from './settlement';
 
 const ZERO = new Dec(0);
@@ -27,10 +27,16 @@ function passes(gmvFen: Fen, thresholdFen: Fen, inclusive: boolean): boolean {
   return inclusive ? gmvFen >= thresholdFen : gmvFen > thresholdFen;
 }
 
-/** 增量GMV as SPEC §2 defines it: max(0, day GMV − baseline average), whatever the tier. */
-export function actualIncrement(gmvFen: Fen, baselineFen: Fen): Fen {
+/**
+ * 增量GMV, the one rule (SPEC §2): max(0, day GMV − baseline average); with the policy's
+ * `incremental_basis: "tier_threshold"`, max(0, threshold of the tier reached − baseline), and 0
+ * when no tier was reached (there is no threshold to measure from).
+ */
+export function incrementalGmv(gmvFen: Fen, baselineFen: Fen, basis: IncrementalBasis = 'actual', reachedThresholdFen?: Fen): Fen {
+  if (basis === 'tier_threshold') return reachedThresholdFen === undefined ? 0 : Math.max(0, reachedThresholdFen - baselineFen);
   return Math.max(0, gmvFen - baselineFen);
 }
+
 
 /** Highest tier whose threshold the day's GMV exceeds, provided it also exceeds the baseline; else 0. */
 export function tierReached(gmvFen: Fen, baselineFen: Fen, thresholdsFen: Fen[], inclusive: boolean): number {
@@ -63,14 +69,10 @@ export function evaluateDay(
   policy: Policy,
 ): DayResult {
   const tier = tierReached(gmvFen, baselineFen, thresholdsFen, policy.thresholdInclusive);
-  if (tier === 0) {
-    // Not qualified: the increment is still shown (it explains the line) but pays nothing.
-    const incrementalFen = unpaidIncrement(gmvFen, baselineFen, policy);
-    return { tier, incrementalFen, cashbackRate: ZERO, cashbackFen: 0, coefficient: ZERO, redPacketFen: 0, cashTotalFen: 0, trafficCap: 0 };
-  }
+  // Not qualified: the increment is still shown (it explains the line) but pays nothing.
+  if (tier === 0) return unpaidDay(incrementalGmv(gmvFen, baselineFen, policy.incrementalBasis));
   const tierRules = policy.tiers[tier - 1];
-  const incrementalFen =
-    policy.incrementalBasis === 'tier_threshold' ? Math.max(0, thresholdsFen[tier - 1] - baselineFen) : actualIncrement(gmvFen, baselineFen);
+  const incrementalFen = incrementalGmv(gmvFen, baselineFen, policy.incrementalBasis, thresholdsFen[tier - 1]);
   const coefficient = tierCoefficient(policy, tier) || ZERO;
   const cashbackFen = mulRate(adSpendFen, tierRules.cashbackRate);
   const redPacketFen = mulRate(incrementalFen, coefficient);
@@ -86,12 +88,9 @@ export function evaluateDay(
   };
 }
 
-/**
- * The incremental GMV a line that pays nothing shows: the actual increment, so the line explains
- * itself; under "tier_threshold" there is no tier to measure from, so 0.
- */
-export function unpaidIncrement(gmvFen: Fen, baselineFen: Fen, policy: Policy): Fen {
-  return policy.incrementalBasis === 'actual' ? actualIncrement(gmvFen, baselineFen) : 0;
+/** A day that pays nothing, showing `incrementalFen` (0 where there is nothing to measure). */
+export function unpaidDay(incrementalFen: Fen): DayResult {
+  return { tier: 0, incrementalFen, cashbackRate: ZERO, cashbackFen: 0, coefficient: ZERO, redPacketFen: 0, cashTotalFen: 0, trafficCap: 0 };
 }
 
 /**

@@ -1,9 +1,10 @@
 /** A whole settlement (SPEC §5): one line per merchant-day, a row per merchant, grand totals. */
-import { Dec, sumFen } from './money';
+import { sumFen } from './money';
 import { Policy } from './policy';
-import { baselineAverage, evaluateDay, thresholdsFor, trafficDays, unpaidIncrement } from './rules';
+import { baselineAverage, evaluateDay, incrementalGmv, thresholdsFor, trafficDays, unpaidDay, type DayResult } from './rules';
 import type {
   CampaignDay,
+  InputIssue,
   LineStatus,
   MerchantSummary,
   Reason,
@@ -13,7 +14,6 @@ import type {
   Totals,
 } from './settlement';
 
-const ZERO = new Dec(0);
 
 export function settle(input: SettlementInput, policy: Policy): Settlement {
   const daysByMerchant = groupCampaignDays(input);
@@ -42,60 +42,77 @@ function groupCampaignDays(input: SettlementInput): Map<string, CampaignDay[]> {
   return byMerchant;
 }
 
+/** What one campaign day comes to before its traffic is known: the figures, the status, what to show. */
+interface DayOutcome {
+  day: CampaignDay;
+  result: DayResult;
+  status: LineStatus;
+  /** null where the baseline may rest on a rejected row, or there is none. */
+  shownBaselineFen: number | null;
+  /** For a settled day: the thresholds it was measured against. */
+  thresholds?: number[];
+}
+
 function settleMerchant(merchantId: string, days: CampaignDay[], input: SettlementInput, policy: Policy): SettlementLine[] {
   const blockingIssues = input.blocked.get(merchantId);
   const invited = !policy.invitedOnly || (input.targets !== undefined && input.targets.has(merchantId));
   const baselineFen = baselineAverage(input.history.get(merchantId), policy);
   const thresholds = thresholdsFor(policy, input.targets && input.targets.get(merchantId));
 
-  const lines = days.map((day): SettlementLine => {
-    // A blocked merchant's baseline may rest on a rejected row, so none is shown.
-    if (blockingIssues) return unpaidLine(day, input, 'blocked', { code: 'blocked', issues: blockingIssues }, null, 0);
-    if (!invited) {
-      // Not in the programme, but its increment is still a fact worth showing beside its baseline.
-      const increment = baselineFen === null || day.gmvFen === null ? 0 : unpaidIncrement(day.gmvFen, baselineFen, policy);
-      return unpaidLine(day, input, 'not_invited', { code: 'not_invited' }, baselineFen, increment);
-    }
-    if (baselineFen === null) return unpaidLine(day, input, 'no_baseline', { code: 'no_baseline' }, null, 0);
-    // Only a rejected row has no GMV, and a rejected row blocks its merchant (handled above).
-    if (day.gmvFen === null) return unpaidLine(day, input, 'blocked', { code: 'blocked', issues: [] }, null, 0);
+  const outcomes = days.map((day): DayOutcome => {
+    // A blocked merchant's baseline may rest on a rejected row, so none is shown. Only a rejected
+    // row has no GMV, and a rejected row blocks its merchant.
+    if (blockingIssues || day.gmvFen === null) return { day, result: unpaidDay(0), status: 'blocked', shownBaselineFen: null };
+    // Not in the programme, but its increment is still a fact worth showing beside its baseline.
+    if (!invited)
+      return { day, result: unpaidDay(baselineFen === null ? 0 : incrementalGmv(day.gmvFen, baselineFen, policy.incrementalBasis)), status: 'not_invited', shownBaselineFen: baselineFen };
+    if (baselineFen === null) return { day, result: unpaidDay(0), status: 'no_baseline', shownBaselineFen: null };
     const result = evaluateDay(day.gmvFen, baselineFen, day.adSpendFen, thresholds, policy);
-    // Written out, not spread: {...a, ...b} built 300k lines as slow dictionary objects (7× slower).
-    return {
-      merchantId: day.merchantId,
-      merchantName: nameOf(day, input),
-      date: day.date,
-      gmvFen: day.gmvFen,
-      baselineFen,
-      incrementalFen: result.incrementalFen,
-      tier: result.tier,
-      adSpendFen: day.adSpendFen,
-      cashbackRate: result.cashbackRate,
-      cashbackFen: result.cashbackFen,
-      coefficient: result.coefficient,
-      redPacketFen: result.redPacketFen,
-      cashTotalFen: result.cashTotalFen,
-      trafficCap: result.trafficCap,
-      trafficGranted: 0,
-      status: result.tier > 0 ? 'qualified' : 'not_qualified',
-      reason: dayReason(day.gmvFen, baselineFen, result.tier, thresholds, policy),
-    };
+    return { day, result, status: result.tier > 0 ? 'qualified' : 'not_qualified', shownBaselineFen: baselineFen, thresholds };
   });
 
+  // Traffic days are decided before any line exists, so each line is built once, whole.
   const granted = trafficDays(
-    lines.map((l) => l.trafficCap),
-    lines.map((l) => l.status === 'qualified'),
+    outcomes.map((o) => o.result.trafficCap),
+    outcomes.map((o) => o.status === 'qualified'),
     policy,
   );
-  lines.forEach((line, i) => {
-    if (granted[i]) line.trafficGranted = line.trafficCap;
-    else if (line.reason.code === 'qualified') line.reason.trafficUsedUp = true;
-  });
-  return lines;
+  return outcomes.map((o, i) => settlementLine(o, nameOf(o.day, input), granted[i], reasonFor(o, granted[i], blockingIssues, policy)));
 }
 
-/** Why a settled day came out as it did: the tier and its neighbours, or what it fell short of. */
-function dayReason(gmvFen: number, baselineFen: number, tier: number, thresholds: number[], policy: Policy): Reason {
+/** The one place a settlement line is made. Written out, not spread: {...a, ...b} built 300k lines as slow dictionary objects (7× slower). */
+function settlementLine(o: DayOutcome, merchantName: string, trafficGranted: boolean, reason: Reason): SettlementLine {
+  const r = o.result;
+  return {
+    merchantId: o.day.merchantId,
+    merchantName,
+    date: o.day.date,
+    gmvFen: o.day.gmvFen,
+    baselineFen: o.shownBaselineFen,
+    incrementalFen: r.incrementalFen,
+    tier: r.tier,
+    adSpendFen: o.day.adSpendFen,
+    cashbackRate: r.cashbackRate,
+    cashbackFen: r.cashbackFen,
+    coefficient: r.coefficient,
+    redPacketFen: r.redPacketFen,
+    cashTotalFen: r.cashTotalFen,
+    trafficCap: r.trafficCap,
+    trafficGranted: trafficGranted ? r.trafficCap : 0,
+    status: o.status,
+    reason,
+  };
+}
+
+/** Why a day came out as it did: the tier and its neighbours, what it fell short of, or why it is not settled. */
+function reasonFor(o: DayOutcome, trafficGranted: boolean, blockingIssues: InputIssue[] | undefined, policy: Policy): Reason {
+  if (o.status === 'blocked') return { code: 'blocked', issues: blockingIssues || [] };
+  if (o.status === 'not_invited') return { code: 'not_invited' };
+  if (o.status === 'no_baseline') return { code: 'no_baseline' };
+  const gmvFen = o.day.gmvFen as number;
+  const baselineFen = o.shownBaselineFen as number;
+  const thresholds = o.thresholds as number[];
+  const tier = o.result.tier;
   const inclusive = policy.thresholdInclusive;
   if (tier > 0) {
     const hasNext = tier < thresholds.length;
@@ -106,43 +123,13 @@ function dayReason(gmvFen: number, baselineFen: number, tier: number, thresholds
       thresholdFen: thresholds[tier - 1],
       nextTier: hasNext ? tier + 1 : undefined,
       nextThresholdFen: hasNext ? thresholds[tier] : undefined,
-      trafficUsedUp: false, // set once the merchant's traffic days are known
+      trafficUsedUp: !trafficGranted,
       inclusive,
     };
   }
   return gmvFen > baselineFen
     ? { code: 'below_first_tier', gmvFen, baselineFen, thresholdFen: thresholds[0], inclusive }
     : { code: 'not_above_baseline', gmvFen, baselineFen };
-}
-
-/** A line that pays nothing (blocked, not invited, no baseline): its reason says why. */
-function unpaidLine(
-  day: CampaignDay,
-  input: SettlementInput,
-  status: LineStatus,
-  reason: Reason,
-  shownBaseline: number | null,
-  incrementalFen: number,
-): SettlementLine {
-  return {
-    merchantId: day.merchantId,
-    merchantName: nameOf(day, input),
-    date: day.date,
-    gmvFen: day.gmvFen,
-    baselineFen: shownBaseline,
-    incrementalFen,
-    tier: 0,
-    adSpendFen: day.adSpendFen,
-    cashbackRate: ZERO,
-    cashbackFen: 0,
-    coefficient: ZERO,
-    redPacketFen: 0,
-    cashTotalFen: 0,
-    trafficCap: 0,
-    trafficGranted: 0,
-    status,
-    reason,
-  };
 }
 
 function nameOf(day: CampaignDay, input: SettlementInput): string {

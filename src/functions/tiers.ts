@@ -1,6 +1,6 @@
 /** INCREMENTAL_GMV, GMV_TIER and GMV_TO_NEXT_TIER: one merchant-day's standing, per cell. */
 import { fenToNumber } from '../core/money';
-import { actualIncrement, extraGmvToNextTier, thresholdsFor, tierReached } from '../core/rules';
+import { extraGmvToNextTier, incrementalGmv as increment, thresholdsFor, tierReached } from '../core/rules';
 import { toGrid, type SheetArg } from './args';
 import { mapDays } from './days';
 import { policyArg } from './policyArg';
@@ -8,7 +8,7 @@ import { policyArg } from './policyArg';
 /** 增量GMV: max(0, day GMV − baseline), whatever the tier (SPEC §2). */
 export function incrementalGmv(dayGmv: SheetArg, history: SheetArg) {
   return mapDays('INCREMENTAL_GMV', toGrid('day_gmv', dayGmv), history, (day) =>
-    fenToNumber(actualIncrement(day.gmvFen, day.baselineFen)),
+    fenToNumber(increment(day.gmvFen, day.baselineFen)),
   );
 }
 

@@ -3,6 +3,7 @@
  * A blank threshold keeps the policy's for that tier.
  */
 import { fenToDisplay, type Fen } from '../core/money';
+import { firstTierNotRising } from '../core/policy';
 import type { MerchantTargets } from '../core/settlement';
 import { moneyCell, moneyColumn } from './cells';
 import type { ColumnMapping } from './columns';
@@ -58,7 +59,7 @@ export function readTargets(table: Table, mapping: ColumnMapping, policyThreshol
     });
     if (report.isRejected(ctx.row)) return;
     const effective = policyThresholdsFen.map((fen, i) => (thresholdsFen[i] === undefined ? fen : (thresholdsFen[i] as Fen)));
-    if (effective.some((fen, i) => i > 0 && fen <= effective[i - 1])) {
+    if (firstTierNotRising(effective) > 0) {
       const shown = effective.map(fenToDisplay).join(' / ');
       report.reject(ctx.row, merchantId, shown, ISSUE_TEXT.targetsNotRising(shown));
       return;
