@@ -4,6 +4,8 @@ import { writeSettlement } from '../../src/addon/server';
 import type { SettlementRequest } from '../../src/addon/protocol';
 import { largeRequest, request, useGoogle } from './support';
 
+const SPREADSHEET_SERVICE = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Filter|NamedRange)\./;
+
 /** Every call on SpreadsheetApp, Spreadsheet, Sheet and Range objects during one write. */
 function callsFor(req: SettlementRequest): { total: number; calls: string; lines: number } {
   const { google, restore } = useGoogle();
@@ -11,7 +13,9 @@ function callsFor(req: SettlementRequest): { total: number; calls: string; lines
     google.calls.reset();
     const result = writeSettlement(req);
     assert.equal(result.outcome, 'written');
-    return { total: google.calls.total, calls: google.calls.describe(), lines: result.lines };
+    const methods = Object.keys(google.calls.byMethod).filter((m) => SPREADSHEET_SERVICE.test(m));
+    const total = methods.reduce((n, m) => n + google.calls.byMethod[m], 0);
+    return { total, calls: methods.map((m) => `${m}×${google.calls.byMethod[m]}`).join(', '), lines: result.lines };
   } finally {
     restore();
   }

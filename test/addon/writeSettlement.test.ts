@@ -5,7 +5,7 @@ import { sha256Hex } from '../../src/core/sha256';
 import { inputFingerprint } from '../../src/output/run';
 import { tableFromText } from '../../src/input/table';
 import { CAMPAIGN, HISTORY, largeRequest, request, sheetValues, googleForEachTest } from './support';
-import type { GoogleFakes } from '../fakes/google';
+import { EMAIL_SCOPE, MANIFEST_SCOPES, type GoogleFakes } from '../fakes/google';
 
 const setUp = googleForEachTest();
 
@@ -131,7 +131,7 @@ describe('writeSettlement: the settlement sheets', () => {
   });
 
   test('the run record: policy, row counts per source, SHA-256 of the inputs (same as the pure hash), user', () => {
-    const google = setUp({ email: 'ops@example.com' });
+    const google = setUp({ email: 'ops@example.com', grantedScopes: [...MANIFEST_SCOPES, EMAIL_SCOPE] });
     const result = writeSettlement(request());
     const summary = sheetValues(google, result.summarySheetName!).values;
     const value = (label: string) => summary.find((row) => row[0] === label)![1];
@@ -144,10 +144,10 @@ describe('writeSettlement: the settlement sheets', () => {
   });
 
   test('without a shared email address the run record names the anonymous user key', () => {
-    const google = setUp({ email: '' });
+    const google = setUp();
     const result = writeSettlement(request());
     const summary = sheetValues(google, result.summarySheetName!).values;
-    assert.equal(summary.find((row) => row[0] === 'User')![1], 'user key fake-user-key');
+    assert.equal(summary.find((row) => row[0] === 'User')![1], `user key ${google.session.userKey}`);
   });
 
   test('Chinese headings and sheet names for language zh', () => {
