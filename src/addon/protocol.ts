@@ -43,18 +43,42 @@ export interface SidebarContext {
   language: 'zh' | 'en';
   /** Sheets of this spreadsheet with their used range, for "from a sheet/range". */
   sheets: { name: string; a1: string; rows: number }[];
+  /** Cells the spreadsheet's grids hold now (max rows × max columns of every sheet), for the size check. */
+  cells?: number;
   /** Present when the Policy sheet exists: its tiers as the policy JSON shows them. */
   policySheet?: { rangeName: string; tiers: unknown[]; problems: string[] };
 }
 
 export interface WriteResult {
-  /** 'written': a new settlement sheet; 'exists': same inputs and policy were settled before. */
-  outcome: 'written' | 'exists';
+  /**
+   * 'written': a new settlement sheet; 'exists': same inputs and policy were settled before;
+   * 'writing': a large settlement is under way — the sidebar sends the remaining lines with
+   * writeSettlementLines, then calls finishSettlementWrite.
+   */
+  outcome: 'written' | 'exists' | 'writing';
   /** The lines sheet (for 'exists', its current name, even if the user renamed it). */
   sheetName: string;
   /** 'written' only: the sheet with totals, run record, issues and per-merchant rows. */
   summarySheetName?: string;
   message: string;
+  lines: number;
+  /** 'writing' only: which write to continue, and how far it got. */
+  write?: { id: string; linesWritten: number; linesPerCall: number };
+}
+
+/**
+ * The next block of lines of a write in progress: lines from..from+values.length-1 (0 is the first
+ * line under the header), as the sheet writer lays them out. The server writes them only if they
+ * are exactly what it settled itself (it keeps a SHA-256 of every block).
+ */
+export interface LinesBlock {
+  writeId: string;
+  from: number;
+  values: (string | number)[][];
+}
+
+export interface WriteProgress {
+  linesWritten: number;
   lines: number;
 }
 

@@ -3,11 +3,13 @@
  * not only by our sidebar, so each one checks what it receives: shape, types and sizes. A
  * request that does not fit is refused whole, with a sentence that says what to send instead.
  */
+import { LINE_COLUMNS } from '../output/columns';
 import { MAX_CELL_CHARS } from '../output/sheetText';
-import type { InputSource, PolicyOptions, SettlementRequest } from './protocol';
+import { callChars, LINES_PER_CALL, MAX_CALL_CHARS } from './limits';
+import type { InputSource, LinesBlock, PolicyOptions, SettlementRequest } from './protocol';
 
-/** Pasted text above this is refused: Apps Script's memory runs out long before the sheet would. */
-export const MAX_TEXT_CHARS = 20000000;
+/** No text can be longer than the call that carries it. */
+export const MAX_TEXT_CHARS = MAX_CALL_CHARS;
 /** Cells of one table from a parsed file or a range. */
 export const MAX_TABLE_CELLS = 2000000;
 /** Sheets' own limit for one cell. */
@@ -121,11 +123,24 @@ const REQUEST_KEYS = ['history', 'campaign', 'targets', 'coefficient', 'options'
 /** A policy has a handful of tiers; anything longer is not from our sidebar. */
 const MAX_PREVIEWED_TIERS = 20;
 
+/** A call larger than the sidebar would ever send is refused before it is looked at. */
+export function checkCallSize(value: unknown, language: 'zh' | 'en' = 'en'): void {
+  const chars = callChars(value);
+  if (chars > MAX_CALL_CHARS) throw new RequestError(callTooLargeMessage(language, chars));
+}
+
+export function callTooLargeMessage(language: 'zh' | 'en', chars: number): string {
+  return language === 'zh'
+    ? `数据太大:一次服务器调用最多 ${MAX_CALL_CHARS} 个字符,这次有 ${chars} 个。请使用命令行工具 gmv-settle,或每次结算较少的商家。`
+    : `The data is too large: a server call takes at most ${MAX_CALL_CHARS} characters, this one has ${chars}. Use the gmv-settle command line, or settle fewer merchants per run.`;
+}
+
 /** The whole request, or a RequestError naming the first thing wrong with it. */
 export function checkSettlementRequest(value: unknown): SettlementRequest {
   if (!isObject(value)) throw new RequestError(`the settlement request must be an object, not ${describe(value)}`);
   onlyKeys(value, REQUEST_KEYS, 'the settlement request');
   const language = choice(value.language, 'language', ['zh', 'en']);
+  checkCallSize(value, language);
   if (value.coefficient === undefined || value.coefficient === null || (typeof value.coefficient === 'string' && value.coefficient.trim() === ''))
     throw new RequestError(
       language === 'zh'
@@ -150,4 +165,30 @@ function checkPreviewedTiers(value: unknown): unknown[] {
   if (!Array.isArray(value) || value.length > MAX_PREVIEWED_TIERS || JSON.stringify(value).length > 10000)
     throw new RequestError('previewedPolicyTiers must be the short list of tiers the preview used');
   return value;
+}
+
+const MAX_WRITE_ID_CHARS = 100;
+
+export function checkWriteId(value: unknown): string {
+  return text(value, 'the write id', MAX_WRITE_ID_CHARS);
+}
+
+/** A block of lines: at most LINES_PER_CALL rows of exactly the lines sheet's columns, cells text or numbers. */
+export function checkLinesBlock(value: unknown): LinesBlock {
+  if (!isObject(value)) throw new RequestError(`a block of lines must be an object {writeId, from, values}, not ${describe(value)}`);
+  onlyKeys(value, ['writeId', 'from', 'values'], 'the block of lines');
+  checkCallSize(value);
+  const from = value.from;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) throw new RequestError(`from must be a line number from 0, not ${describe(from)}`);
+  const rows = value.values;
+  if (!Array.isArray(rows) || rows.length === 0 || rows.length > LINES_PER_CALL)
+    throw new RequestError(`values must be a list of 1 to ${LINES_PER_CALL} lines, not ${describe(rows)}`);
+  rows.forEach((row, r) => {
+    if (!Array.isArray(row) || row.length !== LINE_COLUMNS.length) throw new RequestError(`line ${from + r + 1} must have ${LINE_COLUMNS.length} cells`);
+    row.forEach((cell, c) => {
+      const ok = typeof cell === 'string' ? cell.length <= MAX_CELL_CHARS : typeof cell === 'number' && isFinite(cell);
+      if (!ok) throw new RequestError(`line ${from + r + 1}, column ${c + 1} must be text or a finite number, not ${describe(cell)}`);
+    });
+  });
+  return { writeId: checkWriteId(value.writeId), from, values: rows as (string | number)[][] };
 }

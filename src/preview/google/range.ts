@@ -124,8 +124,10 @@ export class FakeRange implements Checked<GoogleAppsScript.Spreadsheet.Range, Ra
   }
 
   private _setFormat(row: number, column: number, format: string): void {
-    const cell = this._sheet._cell(row, column) || { value: '' };
-    this._sheet._put(row, column, { ...cell, format });
+    // In place: every cell object belongs to one sheet (setValues and template copies make new ones).
+    const cell = this._sheet._cell(row, column);
+    if (cell) cell.format = format;
+    else this._sheet._put(row, column, { value: '', format });
   }
 
   clearContent(): FakeRange {

@@ -1,0 +1,30 @@
+/**
+ * The add-on's own limits, shared by the server functions, the sidebar and the preview server,
+ * so each side refuses at the same figure. Where each number comes from is in the README's
+ * "Limits" table; `npm run bench:write` measures the per-call figure on the fakes.
+ */
+
+/**
+ * Lines a server call writes. Apps Script stops a run after 6 minutes; Google documents no
+ * setValues throughput, so a call is kept far from the limit: 10,000 lines are 170,000 cells.
+ */
+export const LINES_PER_CALL = 10000;
+
+/**
+ * The largest server call, in characters of its arguments as JSON. Google documents no size
+ * limit for google.script.run; this is ours, checked by the sidebar before it sends, by the
+ * server functions when they receive, and by the preview server (413 above it).
+ */
+export const MAX_CALL_CHARS = 20000000;
+
+/**
+ * A write in progress that nobody has touched for this long is dead: every call ends within
+ * Apps Script's 6 minutes, and the sidebar sends the next block as soon as one is written.
+ */
+export const STALE_WRITE_MS = 10 * 60 * 1000;
+
+/** Characters of a call's arguments as google.script.run sends them (JSON). */
+export function callChars(args: unknown): number {
+  const json = JSON.stringify(args);
+  return json === undefined ? 0 : json.length;
+}

@@ -1,0 +1,230 @@
+/**
+ * A settlement write as it goes in real Sheets: within 10 million cells, in several calls when
+ * it is large, atomic when a run is killed at the time limit, recorded by sheet id so a rename
+ * never leads to a second copy, and never a second copy when the property store is full.
+ */
+import { describe, mock, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LINES_PER_CALL, STALE_WRITE_MS } from '../../src/addon/limits';
+import { removeInterruptedWrites, writeSettlement, writeSettlementLines } from '../../src/addon/server';
+import { KILLED_MESSAGE, MAX_PROPERTY_STORE_BYTES, STORE_FULL_MESSAGE } from '../fakes/google';
+import { googleForEachTest, largeRequest, request, settlementSheetNames, sheetValues, sidebarLineRows, writeAsSidebar } from './support';
+
+const setUp = googleForEachTest();
+
+/** Grows Sheet1 until the spreadsheet's grids hold `cells` (Sheet1 is 26 columns wide). */
+function fillGrid(google: ReturnType<typeof setUp>, cells: number): void {
+  google.spreadsheet._active.insertRowsAfter(1000, cells / 26 - 1000);
+  assert.equal(google.spreadsheet._gridCells(), cells);
+}
+
+describe('the 10,000,000-cell limit', () => {
+  test('a write that would pass it is refused before any sheet exists, with the figures and the way out', () => {
+    const google = setUp();
+    fillGrid(google, 9984000); // 384,000 rows × 26
+    google.calls.reset();
+    assert.throws(
+      () => writeSettlement(request()),
+      (e: Error) => {
+        // 4 lines: 5 rows × 17 = 85 cells, plus the summary's room: a new sheet is 26,000 cells until sized.
+        assert.match(e.message, /^Nothing was written: this settlement needs 26,085 cells and the spreadsheet already holds 9,984,000, more than Google Sheets' 10,000,000 cells/);
+        assert.match(e.message, /gmv-settle command line, or settle fewer merchants per run/);
+        return true;
+      },
+    );
+    assert.equal(google.calls.byMethod['Spreadsheet.insertSheet'], undefined, 'no sheet was inserted');
+    assert.deepEqual(google.spreadsheet._sheets.map((s) => s._name), ['Sheet1']);
+    assert.throws(() => writeSettlement(request({ language: 'zh' })), /未写入:本结算需要 26,085 个单元格.*gmv-settle/);
+  });
+
+  test('with room for it, the same settlement is written, and each sheet has exactly its own table\'s grid', () => {
+    const google = setUp();
+    fillGrid(google, 9984000 - 26000);
+    const result = writeSettlement(request());
+    assert.equal(result.outcome, 'written');
+    const lines = google.spreadsheet._sheetNamed(result.sheetName)!;
+    const summary = google.spreadsheet._sheetNamed(result.summarySheetName!)!;
+    assert.deepEqual([lines._maxRows, lines._maxColumns], [5, 17], 'header + 4 lines, 17 columns');
+    const summaryRows = sheetValues(google, result.summarySheetName!).values;
+    assert.equal(summary._maxRows, summaryRows.length, 'not a copy of the lines sheet: its own rows');
+    assert.equal(summary._maxColumns, Math.max(...summaryRows.map((r) => r.length)), 'and its own columns');
+    assert.ok(google.spreadsheet._gridCells() <= 10000000);
+  });
+});
+
+describe('a write killed at the time limit', () => {
+  test('leaves only "(writing)" sheets, never a settlement that looks whole; the next run removes them and writes it whole', () => {
+    const google = setUp();
+    // The second setValues is the lines (the first is the summary): Apps Script stops the run there.
+    google.calls.killWhen((method, n) => method === 'Range.setValues' && n === 2);
+    assert.throws(() => writeSettlement(request()), { message: KILLED_MESSAGE });
+    assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #1 (writing)', 'Settlement 2025-11-11 #1 summary (writing)']);
+    google.endExecution('sidebar-1');
+
+    const again = writeSettlement(request());
+    assert.equal(again.outcome, 'written');
+    assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #2', 'Settlement 2025-11-11 #2 summary']);
+    assert.equal(google.spreadsheet._sheetNamed(again.sheetName)!._lastRow(), 5, 'every line, once');
+  });
+
+  test('someone else\'s write in progress is left alone; once it is stale the menu item removes it', async () => {
+    mock.timers.enable({ apis: ['Date'], now: Date.UTC(2025, 10, 12, 2) });
+    try {
+      const google = setUp();
+      const req = largeRequest(1000, 25); // 25,000 lines: three calls of lines
+      const rows = sidebarLineRows(req);
+      const started = writeSettlement(req);
+      assert.equal(started.outcome, 'writing');
+      google.endExecution('sidebar-1');
+      // The sidebar is closed here. Another person writes another settlement meanwhile.
+      google.rotateUserKey();
+      assert.equal(writeSettlement(request()).outcome, 'written');
+      assert.ok(settlementSheetNames(google).includes('Settlement 2025-11-11 #1 (writing)'), 'a write 0 minutes old is not touched');
+      assert.match(removeInterruptedWrites(), /Removed 0 sheet\(s\).*1 settlement\(s\) being written now were left alone/);
+
+      mock.timers.tick(STALE_WRITE_MS);
+      assert.match(removeInterruptedWrites(), /^Removed 2 sheet\(s\) left by interrupted writes\.$/);
+      assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #2', 'Settlement 2025-11-11 #2 summary']);
+      // The abandoned write's next block has nowhere to go, and says so.
+      assert.throws(
+        () => writeSettlementLines({ writeId: started.write!.id, from: LINES_PER_CALL, values: rows.slice(LINES_PER_CALL, 2 * LINES_PER_CALL) }),
+        /This write was interrupted and cleaned up/,
+      );
+    } finally {
+      mock.timers.reset();
+    }
+  });
+});
+
+describe('a large settlement in several calls', () => {
+  test('150,000 lines: written in calls of at most 10,000 lines, within 10,000,000 cells, every line once', async () => {
+    const google = setUp();
+    const req = largeRequest(50000, 3);
+    const { result, calls, progress } = await writeAsSidebar(google, req);
+    assert.equal(result.outcome, 'written');
+    assert.equal(result.lines, 150000);
+    // start (summary + the first 10,000), 14 blocks of 10,000, finish.
+    assert.equal(calls, 16);
+    assert.deepEqual(progress, Array.from({ length: 15 }, (_, i) => (i + 1) * 10000));
+    const lines = google.spreadsheet._sheetNamed(result.sheetName)!;
+    assert.deepEqual([lines._lastRow(), lines._maxRows, lines._maxColumns], [150001, 150001, 17]);
+    assert.equal(lines._cell(2, 1)!.value, 'S00000');
+    assert.equal(lines._cell(150001, 1)!.value, 'S49999');
+    assert.equal(lines._cell(150001, 3)!.value, 45974, 'its last day, 2025-11-13, as a serial day');
+    assert.ok(google.spreadsheet._gridCells() <= 10000000, `${google.spreadsheet._gridCells()} cells`);
+    assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #1', 'Settlement 2025-11-11 #1 summary']);
+  });
+
+  test('a block that is not what the server settled is refused, and the unfinished write removed', async () => {
+    const google = setUp();
+    const req = largeRequest(1000, 12); // 12,000 lines: two calls
+    const tampered = () => {
+      const rows = sidebarLineRows(req);
+      rows[11999][12] = 999999.99; // the last line's cash total
+      return rows;
+    };
+    await assert.rejects(writeAsSidebar(google, req, tampered), /not the ones the server settled/);
+    assert.deepEqual(settlementSheetNames(google), []);
+  });
+});
+
+describe('the register of settlements', () => {
+  test('renamed straight after writing, the settlement is still found; a new sheet under its old name is not taken for it', () => {
+    const google = setUp();
+    const first = writeSettlement(request());
+    google.spreadsheet._sheetNamed(first.sheetName)!.setName('Nov 11 final');
+    const again = writeSettlement(request());
+    assert.deepEqual([again.outcome, again.sheetName], ['exists', 'Nov 11 final']);
+
+    google.spreadsheet.deleteSheet(google.spreadsheet._sheetNamed('Nov 11 final')!);
+    google.spreadsheet.insertSheet('Settlement 2025-11-11 #1').getRange('A1').setValue('my own notes');
+    const third = writeSettlement(request());
+    assert.equal(third.outcome, 'written', 'the user\'s sheet of that name is not the settlement');
+    assert.equal(third.sheetName, 'Settlement 2025-11-11 #2');
+  });
+
+  test('a full property store: nothing is written, and a retry never makes a second copy', () => {
+    const google = setUp();
+    const store = google.properties.document;
+    for (let i = 0; store._bytes() + 9000 < MAX_PROPERTY_STORE_BYTES; i++) store.setProperty(`other-${i}`, 'x'.repeat(8000));
+    store.setProperty('filler', 'x'.repeat(MAX_PROPERTY_STORE_BYTES - store._bytes() - 100));
+    assert.throws(() => writeSettlement(request()), (e: Error) => e.message.includes('document properties') && e.message.includes(STORE_FULL_MESSAGE));
+    assert.deepEqual(settlementSheetNames(google), [], 'refused before any sheet');
+    store.deleteProperty('filler');
+    assert.equal(writeSettlement(request()).outcome, 'written');
+    assert.equal(writeSettlement(request()).outcome, 'exists');
+    assert.equal(settlementSheetNames(google).length, 2);
+  });
+
+  test('when the record itself does not fit, the sheets go again, and the retry writes one settlement', () => {
+    const google = setUp();
+    const store = google.properties.document;
+    const setProperty = store.setProperty.bind(store);
+    store.setProperty = (key: string, value: string) => {
+      if (key.startsWith('gmv-settlement:')) throw new Error(STORE_FULL_MESSAGE);
+      return setProperty(key, value);
+    };
+    assert.throws(() => writeSettlement(request()), /could not be recorded.*sheets were removed/);
+    assert.deepEqual(settlementSheetNames(google), []);
+    store.setProperty = setProperty;
+    writeSettlement(request());
+    writeSettlement(request());
+    assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #2', 'Settlement 2025-11-11 #2 summary']);
+  });
+
+  test('records of settlements whose sheets are gone are dropped: the register does not grow without bound', () => {
+    const google = setUp();
+    for (let i = 1; i <= 30; i++) {
+      const result = writeSettlement(request({ coefficient: `${i}%` }));
+      google.spreadsheet.deleteSheet(google.spreadsheet._sheetNamed(result.sheetName)!);
+      google.spreadsheet.deleteSheet(google.spreadsheet._sheetNamed(result.summarySheetName!)!);
+    }
+    const records = google.properties.document.getKeys().filter((key) => key.startsWith('gmv-settlement:'));
+    assert.equal(records.length, 1, 'only the last one, whose sheets were there when it was recorded');
+    assert.equal(google.properties.document.getKeys().filter((key) => key.startsWith('gmv-writing:')).length, 0);
+  });
+
+  test('the run key ignores line ends and trailing blank lines: the same data pasted again is the same settlement', () => {
+    setUp();
+    const req = request();
+    const text = (source: typeof req.history) => (source.kind === 'text' ? source.text : '');
+    const crlf = (t: string) => t.replace(/\n/g, '\r\n') + '\r\n\t\t\t\r\n\r\n';
+    assert.equal(writeSettlement(req).outcome, 'written');
+    const again = writeSettlement(request({ history: { kind: 'text', text: crlf(text(req.history)) }, campaign: { kind: 'text', text: crlf(text(req.campaign)) } }));
+    assert.equal(again.outcome, 'exists');
+  });
+
+  test('a changed temporary user key changes nothing about which settlements exist', () => {
+    const google = setUp();
+    writeSettlement(request());
+    google.rotateUserKey();
+    assert.equal(writeSettlement(request()).outcome, 'exists');
+  });
+});
+
+describe('tab order and the document lock', () => {
+  test('each summary sits right after its lines sheet, wherever the user was', () => {
+    const google = setUp();
+    google.spreadsheet.insertSheet('Data A');
+    google.spreadsheet.insertSheet('Data B');
+    google.spreadsheet.setActiveSheet(google.spreadsheet._sheetNamed('Sheet1')!);
+    writeSettlement(request());
+    google.spreadsheet.setActiveSheet(google.spreadsheet._sheetNamed('Data A')!);
+    writeSettlement(request({ coefficient: '6%' }));
+    assert.deepEqual(google.spreadsheet._sheets.map((s) => s._name), [
+      'Sheet1', 'Data A', 'Data B',
+      'Settlement 2025-11-11 #1', 'Settlement 2025-11-11 #1 summary',
+      'Settlement 2025-11-11 #2', 'Settlement 2025-11-11 #2 summary',
+    ]);
+  });
+
+  test('the spreadsheet is flushed after the last write and before the document lock is released', () => {
+    const google = setUp();
+    google.calls.reset();
+    writeSettlement(request());
+    const order = google.calls.order;
+    const flush = order.lastIndexOf('SpreadsheetApp.flush');
+    assert.ok(flush > order.lastIndexOf('Range.setValues') && flush > order.lastIndexOf('Sheet.setName'), order.slice(-6).join(', '));
+    assert.equal(order.lastIndexOf('Lock.releaseLock'), flush + 1);
+  });
+});
