@@ -1,5 +1,6 @@
 /** What the server says to the person at the sidebar or menu, in their language. */
 import { fenToDisplay } from '../core/money';
+import { groupedCount } from '../output/counts';
 import { languageOfLocale, type Language } from '../core/reasons';
 
 /** Chinese for zh locales (zh, zh_CN, zh_TW, …), English otherwise, as the sidebar decides. */
@@ -46,15 +47,10 @@ export function existsMessage(language: Language, sheetName: string, generatedAt
     : `These inputs and this policy were already settled at ${generatedAt}, on sheet "${sheetName}". Nothing new was written; delete that sheet to settle again.`;
 }
 
-/** 1234567 → "1,234,567": how Sheets users read counts (the money grouping, without the cents). */
-export function grouped(n: number): string {
-  return fenToDisplay(n * 100).slice(0, -3);
-}
-
 export function tooLargeMessage(language: Language, existing: number, added: number, limit: number): string {
   return language === 'zh'
-    ? `未写入:本结算需要 ${grouped(added)} 个单元格,而本表格已有 ${grouped(existing)} 个,合计超过 Google 表格每个文件 ${grouped(limit)} 个单元格的上限。请使用命令行工具 gmv-settle,或每次结算较少的商家(也可删除不再需要的工作表)。`
-    : `Nothing was written: this settlement needs ${grouped(added)} cells and the spreadsheet already holds ${grouped(existing)}, more than Google Sheets' ${grouped(limit)} cells per spreadsheet. Use the gmv-settle command line, or settle fewer merchants per run (or delete sheets you no longer need).`;
+    ? `未写入:本结算需要 ${groupedCount(added)} 个单元格,而本表格已有 ${groupedCount(existing)} 个,合计超过 Google 表格每个文件 ${groupedCount(limit)} 个单元格的上限。请使用命令行工具 gmv-settle,或每次结算较少的商家(也可删除不再需要的工作表)。`
+    : `Nothing was written: this settlement needs ${groupedCount(added)} cells and the spreadsheet already holds ${groupedCount(existing)}, more than Google Sheets' ${groupedCount(limit)} cells per spreadsheet. Use the gmv-settle command line, or settle fewer merchants per run (or delete sheets you no longer need).`;
 }
 
 export function storeFullMessage(language: Language): string {
