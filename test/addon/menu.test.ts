@@ -67,6 +67,18 @@ describe('menu, sidebar and help', () => {
     assert.deepEqual(google.spreadsheet._sheets.map((s) => s._name), ['Sheet1']);
   });
 
+  test('help says truthfully who the run record names, where custom functions work, and what to do about PERMISSION_DENIED', () => {
+    for (const [locale, expected] of [
+      ['en_US', ['temporary user key, not an e-mail address', 'does not ask for permission to see your address', 'only in spreadsheets where the add-on is enabled', 'PERMISSION_DENIED', 'only the account that installed the add-on', 'Remove interrupted writes']],
+      ['zh_CN', ['临时用户密钥,而不是电子邮件地址', '不申请查看您邮箱地址的权限', '只在已启用本插件的表格中可用', 'PERMISSION_DENIED', '清理中断的写入']],
+    ] as const) {
+      const google = setUp({ locale });
+      showHelp();
+      const html = google.ui._dialogs[0].output.getContent();
+      for (const text of expected) assert.ok(html.includes(text), `${locale}: ${text}`);
+    }
+  });
+
   test('index exports every function in SERVER_FUNCTIONS', () => {
     for (const name of SERVER_FUNCTIONS) assert.equal(typeof (addon as Record<string, unknown>)[name], 'function', name);
   });
