@@ -11,12 +11,12 @@ export {
   getSidebarContext,
   readRangeCells,
   writeSettlement,
-  writeSettlementLines,
+  writeSettlementRows,
   finishSettlementWrite,
   abandonSettlementWrite,
   removeInterruptedWrites,
 } from './server';
-export type { InputSource, LinesBlock, PolicyOptions, PolicySheetResult, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './protocol';
+export type { InputSource, RowsBlock, PolicyOptions, PolicySheetResult, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './protocol';
 
 export const SERVER_FUNCTIONS = [
   'onOpen',
@@ -27,7 +27,7 @@ export const SERVER_FUNCTIONS = [
   'getSidebarContext',
   'readRangeCells',
   'writeSettlement',
-  'writeSettlementLines',
+  'writeSettlementRows',
   'finishSettlementWrite',
   'abandonSettlementWrite',
   'removeInterruptedWrites',

@@ -5,10 +5,16 @@
  */
 
 /**
- * Lines a server call writes. Apps Script stops a run after 6 minutes; Google documents no
- * setValues throughput, so a call is kept far from the limit: 10,000 lines are 170,000 cells.
+ * Cells a server call writes at most. Apps Script stops a run after 6 minutes and Google documents
+ * no setValues throughput, so a call is kept far from the limit (the README's "Limits" reasons
+ * from `npm run bench:write`): 10,000 lines of 17 columns, or 17,000 summary rows of 10.
  */
-export const LINES_PER_CALL = 10000;
+export const CELLS_PER_CALL = 170000;
+
+/** Rows of `columns` cells that fit in one call. */
+export function rowsPerCall(columns: number): number {
+  return Math.max(1, Math.floor(CELLS_PER_CALL / columns));
+}
 
 /**
  * The largest server call, in characters of its arguments as JSON. Google documents no size

@@ -26,6 +26,17 @@ export interface SheetPair<T> {
   summary: T;
 }
 
+/** One part of a write (its lines, or its summary rows), sent in blocks after the call that starts. */
+export interface PartState {
+  total: number;
+  written: number;
+  perCall: number;
+  /** Where the sidebar's blocks start: what the starting call wrote itself comes before. */
+  first: number;
+  /** SHA-256 of each block from `first`, perCall rows each. */
+  hashes: string[];
+}
+
 export interface PendingWrite {
   id: string;
   runKey: string;
@@ -34,10 +45,7 @@ export interface PendingWrite {
   /** Date.now() at the end of its last call. */
   touchedAt: number;
   lines: number;
-  linesWritten: number;
-  linesPerCall: number;
-  /** SHA-256 of each block of lines after the first (the first is written by the call that starts). */
-  blockHashes: string[];
+  parts: { lines: PartState; summary: PartState };
   writingNames: SheetPair<string>;
   finalNames: SheetPair<string>;
   /** Known once the sheets are inserted. */

@@ -52,8 +52,8 @@ export interface SidebarContext {
 export interface WriteResult {
   /**
    * 'written': a new settlement sheet; 'exists': same inputs and policy were settled before;
-   * 'writing': a large settlement is under way — the sidebar sends the remaining lines with
-   * writeSettlementLines, then calls finishSettlementWrite.
+   * 'writing': a large settlement is under way — the sidebar sends the remaining rows with
+   * writeSettlementRows, then calls finishSettlementWrite.
    */
   outcome: 'written' | 'exists' | 'writing';
   /** The lines sheet (for 'exists', its current name, even if the user renamed it). */
@@ -63,23 +63,40 @@ export interface WriteResult {
   message: string;
   lines: number;
   /** 'writing' only: which write to continue, and how far it got. */
-  write?: { id: string; linesWritten: number; linesPerCall: number };
+  write?: WriteProgress;
 }
 
+/** The two parts of a settlement the sidebar may send in blocks. */
+export type WritePart = 'lines' | 'summary';
+
 /**
- * The next block of lines of a write in progress: lines from..from+values.length-1 (0 is the first
- * line under the header), as the sheet writer lays them out. The server writes them only if they
- * are exactly what it settled itself (it keeps a SHA-256 of every block).
+ * How far one part is written. lines: rows under the header (0 is the first line); summary: rows
+ * of the summary sheet (0 is its heading; the server writes the head itself, with the run record).
  */
-export interface LinesBlock {
-  writeId: string;
-  from: number;
-  values: (string | number)[][];
+export interface PartProgress {
+  written: number;
+  total: number;
+  /** Rows of the next block the server expects. */
+  perCall: number;
 }
 
 export interface WriteProgress {
-  linesWritten: number;
-  lines: number;
+  id: string;
+  lines: PartProgress;
+  summary: PartProgress;
+}
+
+/**
+ * The next block of a write in progress, rows from..from+values.length-1 of its part, as the
+ * sheet writer lays them out (summary rows with their number formats). The server writes them
+ * only if they are exactly what it settled itself: it keeps a SHA-256 of every block.
+ */
+export interface RowsBlock {
+  writeId: string;
+  part: WritePart;
+  from: number;
+  values: (string | number)[][];
+  formats?: string[][];
 }
 
 /** insertPolicySheet's answer: a new Policy sheet, or the existing GMV_POLICY range (now selected). */

@@ -14,8 +14,8 @@ import { buildPolicy, policySheetSummary } from './policySource';
 import type { SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './protocol';
 import { rangeCells, sourceTable, type RangeCell } from './ranges';
 import { runKey } from './records';
-import { abandonWrite, finishWriteById, startWrite, writeLines } from './settlementWrite';
-import { checkA1, checkLinesBlock, checkSettlementRequest, checkWriteId, RequestError } from './validate';
+import { abandonWrite, finishWriteById, startWrite, writeRowsBlock } from './settlementWrite';
+import { checkA1, checkRowsBlock, checkSettlementRequest, checkWriteId, RequestError } from './validate';
 import { gridCells } from './writer';
 import { quoteSheetName } from '../output/a1';
 
@@ -124,10 +124,10 @@ export function writeSettlement(request: unknown): WriteResult {
 }
 
 /** The next block of a write in progress (see settlementWrite.ts). */
-export function writeSettlementLines(block: unknown): WriteProgress {
-  const checked = checkLinesBlock(block);
+export function writeSettlementRows(block: unknown): WriteProgress {
+  const checked = checkRowsBlock(block);
   const language = userLanguage();
-  return underDocumentLock(language, (ss, properties) => writeLines(ss, properties, checked, language, appsScriptSha256, Date.now()));
+  return underDocumentLock(language, (ss, properties) => writeRowsBlock(ss, properties, checked, language, appsScriptSha256, Date.now()));
 }
 
 /** Formats, records and renames a write whose lines are all in. */

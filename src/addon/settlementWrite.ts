@@ -1,13 +1,14 @@
 /**
- * One settlement written in as many server calls as it needs, each far from Apps Script's
- * 6-minute limit:
+ * One settlement written in as many server calls as it needs, each at most CELLS_PER_CALL cells,
+ * far from Apps Script's 6-minute limit:
  *
  *   start   settle, check the 10M-cell budget, insert both sheets under "(writing)" names, write
- *           the summary, the header and the first LINES_PER_CALL lines — and, for a settlement
- *           that fits, finish in the same call;
- *   lines   the next block, sent by the sidebar; written only if its SHA-256 is the one the
- *           server computed at start for that block, so every cell written is one the server
- *           settled itself (the sidebar is not trusted, only spared a second upload of the inputs);
+ *           the summary's head (totals, run record) and the first 10,000 lines — and, for a
+ *           settlement that fits, everything, finishing in the same call;
+ *   rows    the next block of lines, then of the summary's tail (issues, per-merchant rows), sent
+ *           by the sidebar: written only if its SHA-256 is the one the server computed at start
+ *           for that block, so every cell written is one the server settled itself (the sidebar
+ *           is not trusted, only spared a second upload of the inputs);
  *   finish  formats, filter, frozen header; record the settlement; rename to the final names.
  *
  * Until the rename nothing looks finished, and a write that is killed half-way is removed by the
@@ -16,9 +17,10 @@
 import type { Language } from '../core/reasons';
 import type { SettlementRun } from '../output/run';
 import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
-import { linesBlock, summaryBlock, type SheetValue } from '../output/sheetTables';
-import { LINES_PER_CALL } from './limits';
+import { linesBlock, summaryBlock, summaryHeadRows, type SheetBlock } from '../output/sheetTables';
+import { CELLS_PER_CALL, rowsPerCall } from './limits';
 import {
+  existsMessage,
   linesMismatchMessage,
   sheetNames,
   storeFullMessage,
@@ -27,16 +29,16 @@ import {
   writingElsewhereMessage,
   writingName,
   writtenMessage,
-  existsMessage,
 } from './messages';
-import { deletePending, discardPending, loadPending, pendingSheets, removeInterrupted, renamePendingToFinal, savePending, type PendingWrite } from './pending';
-import type { LinesBlock, WriteProgress, WriteResult } from './protocol';
+import { deletePending, discardPending, loadPending, pendingSheets, removeInterrupted, renamePendingToFinal, savePending, type PartState, type PendingWrite } from './pending';
+import type { RowsBlock, WriteProgress, WriteResult } from './protocol';
 import { nextSequence, recallSettlement, rememberSettlement, saveSequence, settlementSheet } from './records';
 import { RequestError } from './validate';
 import { finishLinesSheet, gridCells, insertSizedSheet, writeBlock, writeRows } from './writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Properties = GoogleAppsScript.Properties.Properties;
+type Sha256 = (text: string) => string;
 
 /** Name collisions with sheets the user made are skipped over, this many times at most. */
 const MAX_NAME_TRIES = 50;
@@ -46,17 +48,23 @@ export interface StartRequest {
   runKey: string;
   language: Language;
   user: string;
-  sha256: (text: string) => string;
+  sha256: Sha256;
   now: number;
 }
 
-/** The lines of block `index` (0-based, LINES_PER_CALL each), without the header row. */
-function blockOf(values: SheetValue[][], index: number): SheetValue[][] {
-  return values.slice(1 + index * LINES_PER_CALL, 1 + (index + 1) * LINES_PER_CALL);
+/**
+ * What a block's hash covers: the lines' values; the summary's values and formats. 128 bits of
+ * SHA-256 are kept: a write's record holds one per block and must stay within 9 KB.
+ */
+export function blockHash(values: unknown[][], formats: unknown[][] | undefined, sha256: Sha256): string {
+  return sha256(JSON.stringify(formats ? [values, formats] : values)).slice(0, 32);
 }
 
-export function blockHash(values: unknown[][], sha256: (text: string) => string): string {
-  return sha256(JSON.stringify(values));
+/** A part whose rows before `first` are written by the starting call, the rest in blocks of perCall. */
+function partState(total: number, first: number, perCall: number, hashOf: (from: number, to: number) => string): PartState {
+  const hashes: string[] = [];
+  for (let from = first; from < total; from += perCall) hashes.push(hashOf(from, Math.min(total, from + perCall)));
+  return { total, written: first, perCall, first, hashes };
 }
 
 /** The first free "#n" whose final and temporary names are all free. */
@@ -74,8 +82,16 @@ function summaryHeading(language: Language, linesName: string): string {
   return language === 'zh' ? `${linesName}:汇总。每日明细见工作表"${linesName}"。` : `${linesName}: summary. The daily lines are on sheet "${linesName}".`;
 }
 
+function rowsOf(block: SheetBlock, from: number, to: number): SheetBlock {
+  return { values: block.values.slice(from, to), formats: block.formats.slice(from, to) };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function startWrite(spreadsheet: Spreadsheet, properties: Properties, start: StartRequest): WriteResult {
-  const { run, runKey, language } = start;
+  const { run, runKey, language, sha256 } = start;
   const { inProgress } = removeInterrupted(spreadsheet, properties, start.now, { user: start.user, runKey });
 
   const previous = recallSettlement(properties, runKey);
@@ -90,12 +106,22 @@ export function startWrite(spreadsheet: Spreadsheet, properties: Properties, sta
 
   const lineCount = run.settlement.lines.length;
   const lines = linesBlock(run, language);
-  const summarySize = blockGrid(summaryBlock(run, language, '-'));
-  const budget = cellBudget(gridCells(spreadsheet), cellsAdded(linesGrid(lineCount), summarySize));
-  if (!budget.fits) throw new RequestError(tooLargeMessage(language, budget.existing, budget.added, SHEETS_MAX_CELLS));
-
   const day = run.read.firstCampaignDay || run.run.generatedAt.slice(0, 10);
   const names = freeNames(spreadsheet, language, day, nextSequence(properties, day));
+  const summary = summaryBlock(run, language, summaryHeading(language, names.finalNames.lines));
+  const linesSize = linesGrid(lineCount);
+  const summarySize = blockGrid(summary);
+  const budget = cellBudget(gridCells(spreadsheet), cellsAdded(linesSize, summarySize));
+  if (!budget.fits) throw new RequestError(tooLargeMessage(language, budget.existing, budget.added, SHEETS_MAX_CELLS));
+
+  // The starting call writes the summary's head and the first block of lines, and the rest too
+  // if all of it fits in one call's cells; the sidebar sends whatever is left, block by block.
+  const linesPerCall = rowsPerCall(linesSize.columns);
+  const summaryPerCall = rowsPerCall(summarySize.columns);
+  const firstLines = Math.min(lineCount, linesPerCall);
+  const room = CELLS_PER_CALL - (firstLines + 1) * linesSize.columns;
+  const headRows = summaryHeadRows(run, language);
+  const firstSummary = firstLines === lineCount ? Math.max(headRows, Math.min(summarySize.rows, Math.floor(room / summarySize.columns))) : headRows;
   const totals = run.settlement.totals;
   const write: PendingWrite = {
     id: Utilities.getUuid(),
@@ -103,16 +129,19 @@ export function startWrite(spreadsheet: Spreadsheet, properties: Properties, sta
     user: start.user,
     touchedAt: start.now,
     lines: lineCount,
-    linesWritten: 0,
-    linesPerCall: LINES_PER_CALL,
-    blockHashes: [],
+    parts: {
+      lines: partState(lineCount, firstLines, linesPerCall, (from, to) => blockHash(lines.values.slice(1 + from, 1 + to), undefined, sha256)),
+      summary: partState(summarySize.rows, firstSummary, summaryPerCall, (from, to) => {
+        const rows = rowsOf(summary, from, to);
+        return blockHash(rows.values, rows.formats, sha256);
+      }),
+    },
     writingNames: names.writingNames,
     finalNames: names.finalNames,
     language,
     generatedAt: run.run.generatedAt,
     message: writtenMessage(language, names.finalNames, lineCount, totals.cashTotalFen, totals.blockedMerchants, run.read.issues.length),
   };
-  for (let index = 1; index * LINES_PER_CALL < lineCount; index++) write.blockHashes.push(blockHash(blockOf(lines.values, index), start.sha256));
   try {
     // Recorded before any sheet exists: a write killed after this point is known to the next run.
     saveSequence(properties, day, names.sequence);
@@ -122,18 +151,16 @@ export function startWrite(spreadsheet: Spreadsheet, properties: Properties, sta
   }
 
   try {
-    const linesSheet = insertSizedSheet(spreadsheet, names.writingNames.lines, linesGrid(lineCount), spreadsheet.getNumSheets());
+    const linesSheet = insertSizedSheet(spreadsheet, names.writingNames.lines, linesSize, spreadsheet.getNumSheets());
     write.sheetIds = { lines: linesSheet.getSheetId(), summary: -1 };
     // Right after its lines sheet in the tab order.
     const summarySheet = insertSizedSheet(spreadsheet, names.writingNames.summary, summarySize, linesSheet.getIndex());
     write.sheetIds.summary = summarySheet.getSheetId();
-    writeBlock(summarySheet, summaryBlock(run, language, summaryHeading(language, names.finalNames.lines)));
-    const first = lines.values.slice(0, 1 + LINES_PER_CALL);
-    writeRows(linesSheet, 1, first);
-    write.linesWritten = first.length - 1;
-    if (write.linesWritten === lineCount) return finishWrite(spreadsheet, properties, write);
+    writeBlock(summarySheet, 1, rowsOf(summary, 0, firstSummary));
+    writeRows(linesSheet, 1, lines.values.slice(0, 1 + firstLines));
+    if (isComplete(write)) return finishWrite(spreadsheet, properties, write);
     savePending(properties, write);
-    return progressResult(write);
+    return { outcome: 'writing', sheetName: write.finalNames.lines, message: '', lines: lineCount, write: progressOf(write) };
   } catch (e) {
     // A thrown error (not a kill) leaves nothing half-written behind.
     try {
@@ -145,18 +172,13 @@ export function startWrite(spreadsheet: Spreadsheet, properties: Properties, sta
   }
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function isComplete(write: PendingWrite): boolean {
+  return write.parts.lines.written === write.parts.lines.total && write.parts.summary.written === write.parts.summary.total;
 }
 
-function progressResult(write: PendingWrite): WriteResult {
-  return {
-    outcome: 'writing',
-    sheetName: write.finalNames.lines,
-    message: '',
-    lines: write.lines,
-    write: { id: write.id, linesWritten: write.linesWritten, linesPerCall: write.linesPerCall },
-  };
+function progressOf(write: PendingWrite): WriteProgress {
+  const part = ({ written, total, perCall }: PartState) => ({ written, total, perCall });
+  return { id: write.id, lines: part(write.parts.lines), summary: part(write.parts.summary) };
 }
 
 /** The write `id`, with both its sheets still there, or the sentence that says it is gone. */
@@ -167,29 +189,34 @@ function liveWrite(spreadsheet: Spreadsheet, properties: Properties, id: string,
   return write;
 }
 
-export function writeLines(spreadsheet: Spreadsheet, properties: Properties, block: LinesBlock, language: Language, sha256: (text: string) => string, now: number): WriteProgress {
+export function writeRowsBlock(spreadsheet: Spreadsheet, properties: Properties, block: RowsBlock, language: Language, sha256: Sha256, now: number): WriteProgress {
   const write = liveWrite(spreadsheet, properties, block.writeId, language);
-  const index = block.from / write.linesPerCall;
-  const expected = Math.min(write.linesPerCall, write.lines - block.from);
+  // Lines first, then the summary: the order the sidebar sends them, so a block out of turn is a mistake.
+  if (block.part === 'summary' && write.parts.lines.written < write.parts.lines.total)
+    throw new RequestError(`the lines come first: ${write.parts.lines.written} of ${write.parts.lines.total} are written`);
+  const part = write.parts[block.part];
+  const index = (block.from - part.first) / part.perCall;
   // A block sent again because its answer was lost is already in: say so, change nothing.
-  if (block.from < write.linesWritten && Number.isInteger(index)) return { linesWritten: write.linesWritten, lines: write.lines };
-  if (block.from !== write.linesWritten || block.values.length !== expected)
-    throw new RequestError(`expected lines ${write.linesWritten + 1} to ${write.linesWritten + expected}, not ${block.values.length} lines from ${block.from + 1}`);
-  if (blockHash(block.values, sha256) !== write.blockHashes[index - 1]) {
+  if (block.from < part.written && Number.isInteger(index) && index >= 0) return progressOf(write);
+  const expected = Math.min(part.perCall, part.total - part.written);
+  if (block.from !== part.written || block.values.length !== expected)
+    throw new RequestError(`expected ${block.part} rows ${part.written + 1} to ${part.written + expected}, not ${block.values.length} rows from ${block.from + 1}`);
+  if (blockHash(block.values, block.part === 'summary' ? block.formats || [] : undefined, sha256) !== part.hashes[index]) {
     discardPending(spreadsheet, properties, write);
     throw new RequestError(linesMismatchMessage(write.language));
   }
-  writeRows(pendingSheets(spreadsheet, write).lines!, block.from + 2, block.values);
-  write.linesWritten += block.values.length;
+  const sheets = pendingSheets(spreadsheet, write);
+  if (block.part === 'lines') writeRows(sheets.lines!, block.from + 2, block.values);
+  else writeBlock(sheets.summary!, block.from + 1, { values: block.values, formats: block.formats! });
+  part.written += block.values.length;
   write.touchedAt = now;
   savePending(properties, write);
-  return { linesWritten: write.linesWritten, lines: write.lines };
+  return progressOf(write);
 }
 
 export function finishWriteById(spreadsheet: Spreadsheet, properties: Properties, id: string, language: Language): WriteResult {
   const write = liveWrite(spreadsheet, properties, id, language);
-  if (write.linesWritten !== write.lines)
-    throw new RequestError(`only ${write.linesWritten} of ${write.lines} lines are written; send the rest before finishing`);
+  if (!isComplete(write)) throw new RequestError(`the write is not complete: ${JSON.stringify(progressOf(write))}; send the rest before finishing`);
   return finishWrite(spreadsheet, properties, write);
 }
 
@@ -222,3 +249,4 @@ export function abandonWrite(spreadsheet: Spreadsheet, properties: Properties, i
   const write = loadPending(properties, id);
   if (write) discardPending(spreadsheet, properties, write);
 }
+

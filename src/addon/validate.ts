@@ -5,8 +5,8 @@
  */
 import { LINE_COLUMNS } from '../output/columns';
 import { MAX_CELL_CHARS } from '../output/sheetText';
-import { callChars, LINES_PER_CALL, MAX_CALL_CHARS } from './limits';
-import type { InputSource, LinesBlock, PolicyOptions, SettlementRequest } from './protocol';
+import { callChars, MAX_CALL_CHARS, rowsPerCall } from './limits';
+import type { InputSource, PolicyOptions, RowsBlock, SettlementRequest } from './protocol';
 
 /** No text can be longer than the call that carries it. */
 export const MAX_TEXT_CHARS = MAX_CALL_CHARS;
@@ -173,22 +173,42 @@ export function checkWriteId(value: unknown): string {
   return text(value, 'the write id', MAX_WRITE_ID_CHARS);
 }
 
-/** A block of lines: at most LINES_PER_CALL rows of exactly the lines sheet's columns, cells text or numbers. */
-export function checkLinesBlock(value: unknown): LinesBlock {
-  if (!isObject(value)) throw new RequestError(`a block of lines must be an object {writeId, from, values}, not ${describe(value)}`);
-  onlyKeys(value, ['writeId', 'from', 'values'], 'the block of lines');
-  checkCallSize(value);
-  const from = value.from;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) throw new RequestError(`from must be a line number from 0, not ${describe(from)}`);
-  const rows = value.values;
-  if (!Array.isArray(rows) || rows.length === 0 || rows.length > LINES_PER_CALL)
-    throw new RequestError(`values must be a list of 1 to ${LINES_PER_CALL} lines, not ${describe(rows)}`);
+const MAX_FORMAT_CHARS = 100;
+
+function checkRows<T>(rows: unknown, where: string, width: number | undefined, cell: (value: unknown) => boolean, expected: string): T[][] {
+  if (!Array.isArray(rows) || rows.length === 0) throw new RequestError(`${where} must be a list of rows, not ${describe(rows)}`);
+  const columns = width !== undefined ? width : Array.isArray(rows[0]) ? rows[0].length : 0;
+  if (columns < 1 || rows.length > rowsPerCall(columns))
+    throw new RequestError(`${where} must be 1 to ${rowsPerCall(Math.max(1, columns))} rows of ${columns} cells`);
   rows.forEach((row, r) => {
-    if (!Array.isArray(row) || row.length !== LINE_COLUMNS.length) throw new RequestError(`line ${from + r + 1} must have ${LINE_COLUMNS.length} cells`);
-    row.forEach((cell, c) => {
-      const ok = typeof cell === 'string' ? cell.length <= MAX_CELL_CHARS : typeof cell === 'number' && isFinite(cell);
-      if (!ok) throw new RequestError(`line ${from + r + 1}, column ${c + 1} must be text or a finite number, not ${describe(cell)}`);
+    if (!Array.isArray(row) || row.length !== columns) throw new RequestError(`${where} row ${r + 1} must have ${columns} cells`);
+    row.forEach((value, c) => {
+      if (!cell(value)) throw new RequestError(`${where} row ${r + 1}, column ${c + 1} must be ${expected}, not ${describe(value)}`);
     });
   });
-  return { writeId: checkWriteId(value.writeId), from, values: rows as (string | number)[][] };
+  return rows as T[][];
+}
+
+const sheetCell = (value: unknown) => (typeof value === 'string' ? value.length <= MAX_CELL_CHARS : typeof value === 'number' && isFinite(value));
+const formatCell = (value: unknown) => typeof value === 'string' && value.length <= MAX_FORMAT_CHARS;
+
+/**
+ * A block of rows: lines of exactly the lines sheet's columns, or summary rows with a number
+ * format per cell; never more cells than one call writes.
+ */
+export function checkRowsBlock(value: unknown): RowsBlock {
+  if (!isObject(value)) throw new RequestError(`a block of rows must be an object {writeId, part, from, values}, not ${describe(value)}`);
+  onlyKeys(value, ['writeId', 'part', 'from', 'values', 'formats'], 'the block of rows');
+  checkCallSize(value);
+  const part = choice(value.part, 'part', ['lines', 'summary']);
+  const from = value.from;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) throw new RequestError(`from must be a row number from 0, not ${describe(from)}`);
+  const values = checkRows<string | number>(value.values, 'values', part === 'lines' ? LINE_COLUMNS.length : undefined, sheetCell, 'text or a finite number');
+  if (part === 'lines') {
+    if (value.formats !== undefined) throw new RequestError('lines carry no formats: the sheet formats them by column');
+    return { writeId: checkWriteId(value.writeId), part, from, values };
+  }
+  const formats = checkRows<string>(value.formats, 'formats', values[0].length, formatCell, 'a number format');
+  if (formats.length !== values.length) throw new RequestError('formats must have a row for each row of values');
+  return { writeId: checkWriteId(value.writeId), part, from, values, formats };
 }

@@ -42,10 +42,11 @@ export function writeRows(sheet: Sheet, row: number, values: SheetValue[][]): vo
   sheet.getRange(row, 1, values.length, values[0].length).setValues(guardTextCells(values));
 }
 
-/** A block with a format per cell (the summary: its sections differ row by row), from A1. */
-export function writeBlock(sheet: Sheet, block: SheetBlock): void {
-  writeRows(sheet, 1, block.values);
-  sheet.getRange(1, 1, block.formats.length, block.formats[0].length).setNumberFormats(block.formats);
+/** Rows with a format per cell (the summary: its sections differ row by row), from `row` down. */
+export function writeBlock(sheet: Sheet, row: number, block: SheetBlock): void {
+  if (block.values.length === 0) return;
+  writeRows(sheet, row, block.values);
+  sheet.getRange(row, 1, block.formats.length, block.formats[0].length).setNumberFormats(block.formats);
 }
 
 /** Runs of neighbouring line columns that share a format: one setNumberFormat each. */

@@ -5,12 +5,12 @@
  * takes longer than a blink shows what is happening: the lines written so far, and for how long.
  */
 import { callChars, MAX_CALL_CHARS } from '../addon/limits';
-import type { SettlementRequest, WriteResult } from '../addon/protocol';
+import type { SettlementRequest, WriteProgress, WriteResult } from '../addon/protocol';
 import { groupedCount } from '../output/counts';
 import { el } from './dom';
 import { t } from './i18n';
 import { failureText, server } from './server';
-import { writeInCalls } from './writeDriver';
+import { writeInCalls, type SheetLayout } from './writeDriver';
 
 /** Below this a write feels instant and a flashing progress bar would only distract. */
 const PROGRESS_AFTER_MS = 300;
@@ -24,8 +24,16 @@ export interface FillControl {
 export interface FillRequest {
   request: SettlementRequest;
   lines: number;
-  /** The lines as the sheet writer lays them out, for a settlement written in several calls. */
-  lineRows: () => (string | number)[][];
+  /** The settlement as the sheet writer lays it out, for one written in several calls. */
+  layout: () => SheetLayout;
+}
+
+/** "Writing 10,000 of 21,000 lines", then the summary's rows: what is being written, in the user's words. */
+function progressStep(progress: WriteProgress): string {
+  const { lines, summary } = progress;
+  return lines.written < lines.total
+    ? t('writingLines', { written: groupedCount(lines.written), total: groupedCount(lines.total) })
+    : t('writingSummary', { written: groupedCount(summary.written), total: groupedCount(summary.total) });
 }
 
 export function fillControl(buildRequest: () => FillRequest | undefined, onRunning: (running: boolean) => void): FillControl {
@@ -62,23 +70,25 @@ export function fillControl(buildRequest: () => FillRequest | undefined, onRunni
     onRunning(true);
     refresh();
     const started = Date.now();
-    let lines: { written: number; total: number } | undefined;
+    let known: WriteProgress | undefined;
     const tick = () => {
       const elapsed = Date.now() - started;
       if (elapsed < PROGRESS_AFTER_MS) return;
       progress.hidden = false;
-      const step = lines ? t('writingLines', { written: groupedCount(lines.written), total: groupedCount(lines.total) }) : t('writingStep', { lines: groupedCount(built.lines) });
+      const step = known ? progressStep(known) : t('writingStep', { lines: groupedCount(built.lines) });
       progressText.textContent = `${t('writing')} · ${t('seconds', { s: (elapsed / 1000).toFixed(1) })}\n${step}`;
-      if (lines) {
+      if (known) {
+        const rows = known.lines.total + known.summary.total;
+        const done = known.lines.written + known.summary.written;
         barFill.className = 'bar-fill known';
-        barFill.style.width = `${Math.round((100 * lines.written) / lines.total)}%`;
-        progress.setAttribute('aria-valuenow', String(lines.written));
-        progress.setAttribute('aria-valuemax', String(lines.total));
+        barFill.style.width = `${Math.round((100 * done) / rows)}%`;
+        progress.setAttribute('aria-valuenow', String(done));
+        progress.setAttribute('aria-valuemax', String(rows));
       }
     };
     const timer = setInterval(tick, 100);
-    writeInCalls(server, built.request, built.lineRows, (written, total) => {
-      lines = { written, total };
+    writeInCalls(server, built.request, built.layout, (now) => {
+      known = now;
       tick();
     }).then(
       (written: WriteResult) => {

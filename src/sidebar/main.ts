@@ -82,7 +82,11 @@ async function start(): Promise<void> {
     if (choice.previewedPolicyTiers) request.previewedPolicyTiers = choice.previewedPolicyTiers;
     const tg: InputSource | undefined = targets.request();
     if (tg) request.targets = tg;
-    return { request, lines, lineRows: () => linesBlock(settled, language()).values.slice(1) as (string | number)[][] };
+    return {
+      request,
+      lines,
+      layout: () => ({ lines: linesBlock(settled, language()).values.slice(1) as (string | number)[][], summary: summaryBlock(settled, language(), '-') }),
+    };
   }, (running) => (inputs.disabled = running));
 
   function update(): void {

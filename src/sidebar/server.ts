@@ -2,7 +2,7 @@
  * google.script.run as promises. The names called here are the server functions of
  * src/addon/server.ts; what crosses is the JSON-safe shapes of src/addon/protocol.ts.
  */
-import type { LinesBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../addon/protocol';
+import type { RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../addon/protocol';
 import { t } from './i18n';
 import type { WriteCalls } from './writeDriver';
 
@@ -51,7 +51,7 @@ export const server: WriteCalls & {
   getSidebarContext: () => call<SidebarContext>('getSidebarContext'),
   readRangeCells: (a1: string) => call<(string | number | boolean | null)[][]>('readRangeCells', a1),
   writeSettlement: (request: SettlementRequest) => call<WriteResult>('writeSettlement', request),
-  writeSettlementLines: (block: LinesBlock) => call<WriteProgress>('writeSettlementLines', block),
+  writeSettlementRows: (block: RowsBlock) => call<WriteProgress>('writeSettlementRows', block),
   finishSettlementWrite: (writeId: string) => call<WriteResult>('finishSettlementWrite', writeId),
   abandonSettlementWrite: (writeId: string) => call<void>('abandonSettlementWrite', writeId),
 };

@@ -5,10 +5,10 @@
  */
 import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LINES_PER_CALL, STALE_WRITE_MS } from '../../src/addon/limits';
-import { removeInterruptedWrites, writeSettlement, writeSettlementLines } from '../../src/addon/server';
+import { STALE_WRITE_MS } from '../../src/addon/limits';
+import { removeInterruptedWrites, writeSettlement, writeSettlementRows } from '../../src/addon/server';
 import { KILLED_MESSAGE, MAX_PROPERTY_STORE_BYTES, STORE_FULL_MESSAGE } from '../fakes/google';
-import { googleForEachTest, largeRequest, request, settlementSheetNames, sheetValues, sidebarLineRows, writeAsSidebar } from './support';
+import { googleForEachTest, largeRequest, request, settlementSheetNames, sheetValues, sidebarLayout, writeAsSidebar } from './support';
 
 const setUp = googleForEachTest();
 
@@ -71,8 +71,8 @@ describe('a write killed at the time limit', () => {
     mock.timers.enable({ apis: ['Date'], now: Date.UTC(2025, 10, 12, 2) });
     try {
       const google = setUp();
-      const req = largeRequest(1000, 25); // 25,000 lines: three calls of lines
-      const rows = sidebarLineRows(req);
+      const req = largeRequest(3000, 7); // 21,000 lines: two more calls of lines
+      const rows = sidebarLayout(req).lines;
       const started = writeSettlement(req);
       assert.equal(started.outcome, 'writing');
       google.endExecution('sidebar-1');
@@ -87,7 +87,7 @@ describe('a write killed at the time limit', () => {
       assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #2', 'Settlement 2025-11-11 #2 summary']);
       // The abandoned write's next block has nowhere to go, and says so.
       assert.throws(
-        () => writeSettlementLines({ writeId: started.write!.id, from: LINES_PER_CALL, values: rows.slice(LINES_PER_CALL, 2 * LINES_PER_CALL) }),
+        () => writeSettlementRows({ writeId: started.write!.id, part: 'lines', from: 10000, values: rows.slice(10000, 20000) }),
         /This write was interrupted and cleaned up/,
       );
     } finally {
@@ -97,34 +97,47 @@ describe('a write killed at the time limit', () => {
 });
 
 describe('a large settlement in several calls', () => {
-  test('150,000 lines: written in calls of at most 10,000 lines, within 10,000,000 cells, every line once', async () => {
+  test('150,000 lines: written in calls of at most 170,000 cells, within 10,000,000 cells, every line once', async () => {
     const google = setUp();
     const req = largeRequest(50000, 3);
     const { result, calls, progress } = await writeAsSidebar(google, req);
     assert.equal(result.outcome, 'written');
     assert.equal(result.lines, 150000);
-    // start (summary + the first 10,000), 14 blocks of 10,000, finish.
-    assert.equal(calls, 16);
-    assert.deepEqual(progress, Array.from({ length: 15 }, (_, i) => (i + 1) * 10000));
+    // start (the summary's head, the first 10,000 lines), 14 blocks of 10,000 lines,
+    // 3 blocks of the summary's 50,000-odd merchant and issue rows (17,000 rows of 10 cells), finish.
+    assert.equal(calls, 1 + 14 + 3 + 1);
+    assert.deepEqual(progress.map((p) => p.lines.written).slice(0, 15), Array.from({ length: 15 }, (_, i) => (i + 1) * 10000));
+    const summaryRows = progress[0].summary.total;
+    assert.deepEqual(progress.slice(15).map((p) => p.summary.written), [progress[0].summary.written + 17000, progress[0].summary.written + 34000, summaryRows]);
+    assert.ok(summaryRows > 50000, `${summaryRows} summary rows: one per merchant, and the head`);
     const lines = google.spreadsheet._sheetNamed(result.sheetName)!;
     assert.deepEqual([lines._lastRow(), lines._maxRows, lines._maxColumns], [150001, 150001, 17]);
     assert.equal(lines._cell(2, 1)!.value, 'S00000');
     assert.equal(lines._cell(150001, 1)!.value, 'S49999');
     assert.equal(lines._cell(150001, 3)!.value, 45974, 'its last day, 2025-11-13, as a serial day');
     assert.ok(google.spreadsheet._gridCells() <= 10000000, `${google.spreadsheet._gridCells()} cells`);
+    const summary = google.spreadsheet._sheetNamed(result.summarySheetName!)!;
+    assert.deepEqual([summary._lastRow(), summary._maxRows], [summaryRows, summaryRows]);
+    assert.equal(summary._cell(summaryRows, 1)!.value, 'S49999', 'the last merchant\'s row');
     assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #1', 'Settlement 2025-11-11 #1 summary']);
   });
 
   test('a block that is not what the server settled is refused, and the unfinished write removed', async () => {
-    const google = setUp();
-    const req = largeRequest(1000, 12); // 12,000 lines: two calls
-    const tampered = () => {
-      const rows = sidebarLineRows(req);
-      rows[11999][12] = 999999.99; // the last line's cash total
-      return rows;
-    };
-    await assert.rejects(writeAsSidebar(google, req, tampered), /not the ones the server settled/);
-    assert.deepEqual(settlementSheetNames(google), []);
+    for (const tamper of [
+      (layout: ReturnType<typeof sidebarLayout>) => (layout.lines[11999][12] = 999999.99), // the last line's cash total
+      (layout: ReturnType<typeof sidebarLayout>) => (layout.summary.values[layout.summary.values.length - 1][8] = 1), // a merchant's cash total
+      (layout: ReturnType<typeof sidebarLayout>) => (layout.summary.formats[layout.summary.formats.length - 1][8] = '0'), // its number format
+    ]) {
+      const google = setUp();
+      const req = largeRequest(2000, 6); // 12,000 lines: one more call of lines, then the summary
+      const tampered = () => {
+        const layout = sidebarLayout(req);
+        tamper(layout);
+        return layout;
+      };
+      await assert.rejects(writeAsSidebar(google, req, tampered), /not the ones the server settled/);
+      assert.deepEqual(settlementSheetNames(google), []);
+    }
   });
 });
 

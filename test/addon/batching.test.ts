@@ -81,11 +81,12 @@ describe('writeSettlement: batched writes', () => {
         endExecution(execution);
       };
       log.reset();
-      const { calls } = await writeAsSidebar(google, largeRequest(1000, 35)); // 35,000 lines
-      assert.equal(calls, 5);
-      const [, ...blocks] = perCall.slice(0, -1);
-      assert.equal(blocks.length, 3);
-      assert.ok(blocks.every((n) => n === blocks[0]), `calls per block: ${blocks.join(', ')}`);
+      const { calls } = await writeAsSidebar(google, largeRequest(5000, 7)); // 35,000 lines, 5,000 merchants
+      // start, 3 blocks of lines (the last one 5,000 lines), 1 block of the summary's rows, finish
+      assert.equal(calls, 6);
+      const lineBlocks = perCall.slice(1, 4);
+      assert.ok(lineBlocks.every((n) => n === lineBlocks[0]), `calls per block of lines: ${lineBlocks.join(', ')}`);
+      assert.equal(perCall[4], lineBlocks[0] + 2, 'a summary block also sets its formats: one getRange and one setNumberFormats more');
     } finally {
       restore();
     }
