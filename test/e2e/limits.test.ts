@@ -78,6 +78,20 @@ describe('the sidebar within Sheets\' limits', () => {
     await page.close();
   });
 
+  test('a file larger than a server call can take is refused before it is sent', async () => {
+    const { page, sidebar } = await openSidebar(browser, preview.url);
+    const calls = serverCalls(page);
+    await enterInputs(sidebar, { ...exampleInputs(preview), targets: undefined, invitedOnly: false });
+    await sidebar.click('[data-testid=campaign-mode-file]');
+    const big = Buffer.concat([Buffer.from('merchant_id,date,gmv\n'), Buffer.alloc(MAX_CALL_CHARS, 'x')]);
+    await sidebar.setInputFiles('[data-testid=campaign-file]', { name: 'campaign.csv', mimeType: 'text/csv', buffer: big });
+    await sidebar.waitForFunction(() => /too large to send/.test(document.querySelector('[data-testid=fill-why]')?.textContent || ''));
+    assert.match((await sidebar.textContent('fieldset.source:nth-of-type(2) .status')) || '', /campaign\.csv is too large to send \(19\.1 MB\): one server call takes at most 20,000,000 characters/);
+    assert.equal(await sidebar.isDisabled('[data-testid=fill]'), true);
+    assert.deepEqual(calls.filter((name) => name.startsWith('write')), []);
+    await page.close();
+  });
+
   test('a settlement that would pass 10,000,000 cells is refused in the sidebar, before anything is sent', async () => {
     const fakes = preview.runtime.fakes.spreadsheet;
     const sheet = fakes.insertSheet('Big data');
