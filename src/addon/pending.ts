@@ -136,8 +136,10 @@ export function removeInterrupted(
   allPending(properties).forEach((write) => {
     const mine = restarted !== undefined && write.user === restarted.user && write.runKey === restarted.runKey;
     if (isLive(write, now) && !mine) return void inProgress.push(write);
+    // Its sheets by id, or by their temporary names when the run died before their ids were saved.
     const recorded = write.runKey ? recallSettlement(properties, write.runKey) : undefined;
-    if (recorded && write.sheetIds && recorded.sheetId === write.sheetIds.lines) {
+    const lines = pendingSheets(spreadsheet, write).lines;
+    if (recorded && lines && lines.getSheetId() === recorded.sheetId) {
       renamePendingToFinal(spreadsheet, write);
       deletePending(properties, write.id);
     } else removedSheets += discardPending(spreadsheet, properties, write);

@@ -67,6 +67,16 @@ describe('a write killed at the time limit', () => {
     assert.equal(google.spreadsheet._sheetNamed(again.sheetName)!._lastRow(), 5, 'every line, once');
   });
 
+  test('killed after recording the settlement but before the rename: the next run only finishes the rename', () => {
+    const google = setUp();
+    google.calls.killWhen((method) => method === 'Sheet.setName');
+    assert.throws(() => writeSettlement(request()), { message: KILLED_MESSAGE });
+    google.endExecution('sidebar-1');
+    const again = writeSettlement(request());
+    assert.deepEqual([again.outcome, again.sheetName], ['exists', 'Settlement 2025-11-11 #1']);
+    assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #1', 'Settlement 2025-11-11 #1 summary']);
+  });
+
   test('someone else\'s write in progress is left alone; once it is stale the menu item removes it', async () => {
     mock.timers.enable({ apis: ['Date'], now: Date.UTC(2025, 10, 12, 2) });
     try {
@@ -99,7 +109,10 @@ describe('a write killed at the time limit', () => {
 describe('a large settlement in several calls', () => {
   test('150,000 lines: written in calls of at most 170,000 cells, within 10,000,000 cells, every line once', async () => {
     const google = setUp();
-    const req = largeRequest(50000, 3);
+    const base = largeRequest(50000, 3);
+    // One bad history value: an issue in the summary's tail, sent in a block like the merchant rows.
+    const history = base.history.kind === 'text' ? base.history.text : '';
+    const req = { ...base, history: { kind: 'text' as const, text: `${history}\nS00007\tShop 7\t2025-10-04\t12,3x` } };
     const { result, calls, progress } = await writeAsSidebar(google, req);
     assert.equal(result.outcome, 'written');
     assert.equal(result.lines, 150000);
@@ -119,6 +132,9 @@ describe('a large settlement in several calls', () => {
     const summary = google.spreadsheet._sheetNamed(result.summarySheetName!)!;
     assert.deepEqual([summary._lastRow(), summary._maxRows], [summaryRows, summaryRows]);
     assert.equal(summary._cell(summaryRows, 1)!.value, 'S49999', 'the last merchant\'s row');
+    const issue = sheetValues(google, result.summarySheetName!).values.find((row) => row[0] === 'history' && row[2] === 'S00007');
+    assert.deepEqual(issue && issue.slice(0, 4), ['history', 150002, 'S00007', '12,3x'], 'the issue, with its row in the pasted history');
+    assert.equal(lines._cell(2 + 7 * 3, 16)!.value, 'blocked', 'S00007\'s first line');
     assert.deepEqual(settlementSheetNames(google), ['Settlement 2025-11-11 #1', 'Settlement 2025-11-11 #1 summary']);
   });
 
