@@ -1,5 +1,5 @@
 /**
- * `npm run build`: writes dist/, exactly what `clasp push` sends (.clasp.json has rootDir dist).
+ * `npm run build`: writes dist/, exactly what `clasp push` sends (.clasp-dev.json and .clasp-prod.json have rootDir dist).
  *
  * esbuild hides every function inside its bundle and strips comments, but Apps Script only
  * calls top-level function declarations and takes Sheets' autocomplete from a `@customfunction`

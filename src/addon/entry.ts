@@ -6,14 +6,4 @@
  * the custom functions, which are pure and touch no document.
  */
 export { INCREMENTAL_GMV, GMV_TIER, TIER_REWARD, GMV_TO_NEXT_TIER, SETTLEMENT } from '../functions';
-export {
-  onOpen,
-  onInstall,
-  showSidebar,
-  showHelp,
-  insertPolicySheet,
-  getSidebarContext,
-  readRangeCells,
-  writeSettlement,
-  SERVER_FUNCTIONS,
-} from './index';
+export * from './index';

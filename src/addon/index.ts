@@ -7,8 +7,16 @@
 export { onOpen, onInstall } from './menu';
 export { showSidebar, showHelp } from './sidebar';
 export { insertPolicySheet } from './policySheet';
-export { getSidebarContext, readRangeCells, writeSettlement } from './server';
-export type { InputSource, PolicyOptions, PolicySheetResult, SettlementRequest, SidebarContext, WriteResult } from './protocol';
+export {
+  getSidebarContext,
+  readRangeCells,
+  writeSettlement,
+  writeSettlementRows,
+  finishSettlementWrite,
+  abandonSettlementWrite,
+  removeInterruptedWrites,
+} from './server';
+export type { InputSource, RowsBlock, PolicyOptions, PolicySheetResult, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './protocol';
 
 export const SERVER_FUNCTIONS = [
   'onOpen',
@@ -19,4 +27,8 @@ export const SERVER_FUNCTIONS = [
   'getSidebarContext',
   'readRangeCells',
   'writeSettlement',
+  'writeSettlementRows',
+  'finishSettlementWrite',
+  'abandonSettlementWrite',
+  'removeInterruptedWrites',
 ] as const;

@@ -6,8 +6,8 @@
 import { userLanguage } from './messages';
 
 const LABELS = {
-  en: { sidebar: 'Open settlement sidebar', policy: 'Insert Policy sheet', help: 'Help' },
-  zh: { sidebar: '打开结算侧边栏', policy: '插入政策表 (Policy)', help: '帮助' },
+  en: { sidebar: 'Open settlement sidebar', policy: 'Insert Policy sheet', cleanUp: 'Remove interrupted writes', help: 'Help' },
+  zh: { sidebar: '打开结算侧边栏', policy: '插入政策表 (Policy)', cleanUp: '清理中断的写入', help: '帮助' },
 };
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -16,6 +16,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem(labels.sidebar, 'showSidebar')
     .addItem(labels.policy, 'insertPolicySheet')
+    .addItem(labels.cleanUp, 'removeInterruptedWrites')
     .addSeparator()
     .addItem(labels.help, 'showHelp')
     .addToUi();

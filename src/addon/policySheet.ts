@@ -13,6 +13,7 @@ import { userLanguage } from './messages';
 import { POLICY_RANGE_NAME } from './policySource';
 import type { PolicySheetResult } from './protocol';
 import { quoteSheetName } from '../output/a1';
+import { requireAllScopes } from './consent';
 
 const HEADINGS: Record<Language, string[]> = {
   en: ['GMV threshold (must exceed)', 'Cashback rate', 'Daily traffic cap', 'Red-packet coefficient (optional)'],
@@ -34,6 +35,7 @@ function freeSheetName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): s
 }
 
 export function insertPolicySheet(): PolicySheetResult {
+  requireAllScopes();
   const language = userLanguage();
   const zh = language === 'zh';
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

@@ -43,19 +43,60 @@ export interface SidebarContext {
   language: 'zh' | 'en';
   /** Sheets of this spreadsheet with their used range, for "from a sheet/range". */
   sheets: { name: string; a1: string; rows: number }[];
+  /** Cells the spreadsheet's grids hold now (max rows × max columns of every sheet), for the size check. */
+  cells?: number;
   /** Present when the Policy sheet exists: its tiers as the policy JSON shows them. */
   policySheet?: { rangeName: string; tiers: unknown[]; problems: string[] };
 }
 
 export interface WriteResult {
-  /** 'written': a new settlement sheet; 'exists': same inputs and policy were settled before. */
-  outcome: 'written' | 'exists';
+  /**
+   * 'written': a new settlement sheet; 'exists': same inputs and policy were settled before;
+   * 'writing': a large settlement is under way — the sidebar sends the remaining rows with
+   * writeSettlementRows, then calls finishSettlementWrite.
+   */
+  outcome: 'written' | 'exists' | 'writing';
   /** The lines sheet (for 'exists', its current name, even if the user renamed it). */
   sheetName: string;
   /** 'written' only: the sheet with totals, run record, issues and per-merchant rows. */
   summarySheetName?: string;
   message: string;
   lines: number;
+  /** 'writing' only: which write to continue, and how far it got. */
+  write?: WriteProgress;
+}
+
+/** The two parts of a settlement the sidebar may send in blocks. */
+export type WritePart = 'lines' | 'summary';
+
+/**
+ * How far one part is written. lines: rows under the header (0 is the first line); summary: rows
+ * of the summary sheet (0 is its heading; the server writes the head itself, with the run record).
+ */
+export interface PartProgress {
+  written: number;
+  total: number;
+  /** Rows of the next block the server expects. */
+  perCall: number;
+}
+
+export interface WriteProgress {
+  id: string;
+  lines: PartProgress;
+  summary: PartProgress;
+}
+
+/**
+ * The next block of a write in progress, rows from..from+values.length-1 of its part, as the
+ * sheet writer lays them out (summary rows with their number formats). The server writes them
+ * only if they are exactly what it settled itself: it keeps a SHA-256 of every block.
+ */
+export interface RowsBlock {
+  writeId: string;
+  part: WritePart;
+  from: number;
+  values: (string | number)[][];
+  formats?: string[][];
 }
 
 /** insertPolicySheet's answer: a new Policy sheet, or the existing GMV_POLICY range (now selected). */

@@ -1,43 +1,87 @@
 /**
- * Which settlements this spreadsheet already holds, in its document properties (readable with
- * the spreadsheets.currentonly scope, shared by every user of the document, and untouched by
- * anything a user types in the cells). A run is keyed by its input hash and its policy: the
- * same inputs settled under the same policy must not be written twice. A record names its
- * lines sheet; the sheet's id is added the first time the record is looked up (asking for it
- * while writing would cost one more SpreadsheetApp call than the write's budget), and from then
- * on the link survives a rename. A deleted sheet lets the settlement be written again.
+ * Which settlements this spreadsheet already holds: the register, in its document properties
+ * (readable with the spreadsheets.currentonly scope, shared by every user of the document, and
+ * untouched by anything a user types in the cells). A run is keyed by its inputs and its policy:
+ * the same inputs settled under the same policy must not be written twice.
+ *
+ * A record names its sheets by id, stored when they are written, so a renamed settlement is
+ * still found, and a sheet the user later makes under the old name is never taken for it.
+ * Document properties hold 500 KB in all, so the register drops the records of settlements
+ * whose sheets are gone each time it writes one; a record is ~250 bytes, so some 2,000 live
+ * settlements fit.
  */
+import type { InputTables } from '../input/readInputs';
+import type { Table } from '../input/table';
+import { inputFingerprint } from '../output/run';
+
 type Properties = GoogleAppsScript.Properties.Properties;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const RECORD_PREFIX = 'gmv-settlement:';
 const SEQUENCE_PREFIX = 'gmv-settlement-seq:';
 
 export interface SettlementRecord {
+  sheetId: number;
+  summaryId: number;
+  /** The names it was written under (the user may have renamed it since). */
   sheetName: string;
   summaryName: string;
-  /** Known once the record has been looked up after the write. */
-  sheetId?: number;
   generatedAt: string;
   lines: number;
 }
 
-/** SHA-256 of the input hash and the policy JSON: equal exactly when inputs and policy are. */
-export function runKey(inputSha256: string, policyJson: unknown, sha256: (text: string) => string): string {
-  return sha256(`${inputSha256}\n${JSON.stringify(policyJson)}`);
+/**
+ * What a table says, without what does not change the settlement: line ends (CRLF from a
+ * Windows export, LF from a paste) and blank lines or blank rows at the end.
+ */
+export function settledContent(fingerprint: string): string {
+  return fingerprint.replace(/\r\n?/g, '\n').replace(/(\n[\s,;\t]*)+$/, '');
 }
 
-export function recallSettlement(properties: Properties, key: string): SettlementRecord | undefined {
-  const text = properties.getProperty(RECORD_PREFIX + key);
+/** SHA-256 of the inputs' content and the policy JSON: equal exactly when they settle alike. */
+export function runKey(tables: InputTables, policyJson: unknown, sha256: (text: string) => string): string {
+  const settled = (table: Table): Table => ({ ...table, fingerprint: () => settledContent(table.fingerprint()) });
+  const content = inputFingerprint({
+    history: settled(tables.history),
+    campaign: settled(tables.campaign),
+    targets: tables.targets && settled(tables.targets),
+  });
+  return sha256(`${content}\n${JSON.stringify(policyJson)}`);
+}
+
+function parseRecord(text: string | null): SettlementRecord | undefined {
   if (!text) return undefined;
   try {
     const record = JSON.parse(text) as SettlementRecord;
-    return typeof record.sheetName === 'string' ? record : undefined;
+    return typeof record.sheetId === 'number' ? record : undefined;
   } catch (e) {
     return undefined; // a damaged record must not block writing a settlement
   }
 }
 
-export function rememberSettlement(properties: Properties, key: string, record: SettlementRecord): void {
+export function recallSettlement(properties: Properties, key: string): SettlementRecord | undefined {
+  return parseRecord(properties.getProperty(RECORD_PREFIX + key));
+}
+
+/** The recorded lines sheet, by id; null when the user deleted it. */
+export function settlementSheet(spreadsheet: Spreadsheet, record: SettlementRecord): Sheet | null {
+  return spreadsheet.getSheetById(record.sheetId);
+}
+
+/**
+ * Records the settlement, after dropping the records whose sheets are gone. Throws when the
+ * property store is full even so; the caller then removes the sheets it wrote, so a retry
+ * never finds a second copy.
+ */
+export function rememberSettlement(properties: Properties, spreadsheet: Spreadsheet, key: string, record: SettlementRecord): void {
+  const liveIds = new Set(spreadsheet.getSheets().map((sheet) => sheet.getSheetId()));
+  const stored = properties.getProperties();
+  Object.keys(stored).forEach((name) => {
+    if (name.indexOf(RECORD_PREFIX) !== 0) return;
+    const old = parseRecord(stored[name]);
+    if (!old || !liveIds.has(old.sheetId)) properties.deleteProperty(name);
+  });
   properties.setProperty(RECORD_PREFIX + key, JSON.stringify(record));
 }
 

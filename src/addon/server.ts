@@ -5,23 +5,24 @@
  */
 import type { Language } from '../core/reasons';
 import { TableError } from '../input/tableError';
-import { LINE_COLUMNS, MERCHANT_COLUMNS } from '../output/columns';
+import type { InputTables } from '../input/readInputs';
 import { runSettlement, type SettlementRun } from '../output/run';
-import { busyMessage, existsMessage, noDocumentMessage, tooLargeMessage, userLanguage, writtenMessage } from './messages';
+import { requireAllScopes } from './consent';
+import { busyMessage, interruptedRemovedMessage, noDocumentMessage, userLanguage } from './messages';
+import { removeInterrupted } from './pending';
 import { buildPolicy, policySheetSummary } from './policySource';
-import type { SettlementRequest, SidebarContext, WriteResult } from './protocol';
+import type { SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './protocol';
 import { rangeCells, sourceTable, type RangeCell } from './ranges';
-import { recallSettlement, rememberSettlement, runKey, nextSequence, saveSequence } from './records';
-import { checkA1, checkSettlementRequest, RequestError } from './validate';
-import { writeSettlementSheets } from './writer';
+import { runKey } from './records';
+import { abandonWrite, finishWriteById, startWrite, writeRowsBlock } from './settlementWrite';
+import { checkA1, checkRowsBlock, checkSettlementRequest, checkWriteId, RequestError } from './validate';
+import { gridCells } from './writer';
 import { quoteSheetName } from '../output/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** How long a second writer waits for the first to finish before being told to try again. */
 export const LOCK_WAIT_MS = 30000;
-/** Sheets holds 10 million cells per spreadsheet; leave room for what is already there. */
-const MAX_SETTLEMENT_CELLS = 5000000;
 
 /** SHA-256 as lower-case hex, by Apps Script's native digest (the pure one is ~100× slower there). */
 export function appsScriptSha256(text: string): string {
@@ -32,27 +33,20 @@ export function appsScriptSha256(text: string): string {
 }
 
 /**
- * Who ran the settlement, for the run record: the signed-in user's address where Google shares
- * it (same Workspace domain), else the script's anonymous per-user key, so two runs by the same
- * person can still be told apart from runs by someone else. The add-on asks for no extra scope.
+ * Who ran the settlement, for the run record: Apps Script's temporary key for the active user.
+ * It tells one person's runs from another's (for 30 days, after which Google rotates it) without
+ * saying who they are. The user's address would need the userinfo.email scope, which the add-on
+ * does not ask for: it keeps to the two scopes it needs to work in this spreadsheet.
  */
-function activeUser(): string {
-  try {
-    const email = Session.getActiveUser().getEmail();
-    if (email) return email;
-  } catch (e) {
-    // not shared with this script: fall back to the anonymous key
-  }
-  try {
-    const key = Session.getTemporaryActiveUserKey();
-    return key ? `user key ${key}` : '';
-  } catch (e) {
-    return '';
-  }
+function activeUser(language: Language): string {
+  const key = Session.getTemporaryActiveUserKey();
+  if (!key) return '';
+  return language === 'zh' ? `临时用户密钥 ${key}` : `temporary user key ${key}`;
 }
 
-/** What the sidebar needs to start: language, the sheets it can read from, the Policy sheet. */
+/** What the sidebar needs to start: language, the sheets it can read from, the Policy sheet, the cells in use. */
 export function getSidebarContext(): SidebarContext {
+  requireAllScopes();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheets = spreadsheet.getSheets().map((sheet) => {
     const name = sheet.getName();
@@ -61,7 +55,7 @@ export function getSidebarContext(): SidebarContext {
   });
   const language = userLanguage();
   const policySheet = policySheetSummary(spreadsheet, language);
-  return { language, sheets, ...(policySheet ? { policySheet } : {}) };
+  return { language, sheets, cells: gridCells(spreadsheet), ...(policySheet ? { policySheet } : {}) };
 }
 
 /** The cells of a sheet, named range or A1 range, JSON-safe: Dates arrive as "YYYY-MM-DD". */
@@ -69,7 +63,7 @@ export function readRangeCells(a1: unknown): RangeCell[][] {
   return rangeCells(SpreadsheetApp.getActiveSpreadsheet(), checkA1(a1));
 }
 
-function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): SettlementRun {
+function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): { run: SettlementRun; tables: InputTables } {
   try {
     const tables = {
       history: sourceTable(request.history, 'history', spreadsheet),
@@ -77,7 +71,7 @@ function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): Set
       targets: request.targets ? sourceTable(request.targets, 'targets', spreadsheet) : undefined,
     };
     const policy = buildPolicy(request, spreadsheet);
-    return runSettlement(tables, policy, { sha256: appsScriptSha256, user: activeUser() });
+    return { run: runSettlement(tables, policy, { sha256: appsScriptSha256, user: activeUser(request.language) }), tables };
   } catch (e) {
     // A table that cannot be read at all (no GMV column, say) is the user's to fix, not a crash.
     if (e instanceof TableError) throw new RequestError(e.text(request.language));
@@ -85,8 +79,12 @@ function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): Set
   }
 }
 
-/** Runs `work` holding the document lock, so two sidebars cannot interleave or double a settlement. */
-function underDocumentLock<T>(language: Language, work: () => T): T {
+/**
+ * Runs `work` holding the document lock, so two sidebars cannot interleave or double a
+ * settlement. Pending writes are flushed before the lock goes, as Google's LockService guide
+ * asks: otherwise the next holder could read the sheet before this one's changes are applied.
+ */
+function underDocumentLock<T>(language: Language, work: (spreadsheet: Spreadsheet, properties: GoogleAppsScript.Properties.Properties) => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new Error(noDocumentMessage());
   try {
@@ -95,55 +93,65 @@ function underDocumentLock<T>(language: Language, work: () => T): T {
     throw new Error(busyMessage(language));
   }
   try {
-    return work();
+    return work(SpreadsheetApp.getActiveSpreadsheet(), PropertiesService.getDocumentProperties());
   } finally {
-    lock.releaseLock();
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }
 
-/** Settles the request and writes it to new sheets, or says where the same settlement already is. */
+/**
+ * Settles the request and starts writing it to new sheets (finishing at once when it fits in
+ * one call), or says where the same settlement already is.
+ */
 export function writeSettlement(request: unknown): WriteResult {
+  requireAllScopes();
   const checked = checkSettlementRequest(request);
   const language = checked.language;
   let cached: Spreadsheet | undefined;
   const spreadsheet = () => cached || (cached = SpreadsheetApp.getActiveSpreadsheet());
 
   // Reading and settling happen before taking the lock: they touch nothing shared.
-  const run = settle(checked, spreadsheet);
-  const lines = run.settlement.lines.length;
-  const cells = (lines + 1) * LINE_COLUMNS.length + (run.settlement.merchants.length + run.read.issues.length + 40) * MERCHANT_COLUMNS.length;
-  if (cells > MAX_SETTLEMENT_CELLS) throw new RequestError(tooLargeMessage(language, cells, MAX_SETTLEMENT_CELLS));
-  const key = runKey(run.run.inputSha256, run.run.policy, appsScriptSha256);
+  const { run, tables } = settle(checked, spreadsheet);
+  if (run.settlement.lines.length === 0) throw new RequestError(language === 'zh' ? '活动日数据中没有可结算的行。' : 'The campaign data has no lines to settle.');
+  const key = runKey(tables, run.run.policy, appsScriptSha256);
+  const user = Session.getTemporaryActiveUserKey();
+  return underDocumentLock(language, (ss, properties) =>
+    startWrite(ss, properties, { run, runKey: key, language, user, sha256: appsScriptSha256, now: Date.now() }),
+  );
+}
 
-  return underDocumentLock(language, () => {
-    const ss = spreadsheet();
-    const properties = PropertiesService.getDocumentProperties();
-    const previous = recallSettlement(properties, key);
-    if (previous) {
-      const sheet = previous.sheetId !== undefined ? ss.getSheetById(previous.sheetId) : ss.getSheetByName(previous.sheetName);
-      if (sheet) {
-        if (previous.sheetId === undefined) rememberSettlement(properties, key, { ...previous, sheetId: sheet.getSheetId() });
-        sheet.activate();
-        const sheetName = sheet.getName();
-        return { outcome: 'exists', sheetName, message: existsMessage(language, sheetName, previous.generatedAt), lines: previous.lines };
-      }
-    }
-    const day = run.read.firstCampaignDay || run.run.generatedAt.slice(0, 10);
-    const written = writeSettlementSheets(ss, run, language, day, nextSequence(properties, day));
-    saveSequence(properties, day, written.sequence);
-    rememberSettlement(properties, key, {
-      sheetName: written.linesName,
-      summaryName: written.summaryName,
-      generatedAt: run.run.generatedAt,
-      lines,
-    });
-    const totals = run.settlement.totals;
-    return {
-      outcome: 'written',
-      sheetName: written.linesName,
-      summarySheetName: written.summaryName,
-      message: writtenMessage(language, { lines: written.linesName, summary: written.summaryName }, lines, totals.cashTotalFen, totals.blockedMerchants, run.read.issues.length),
-      lines,
-    };
+/** The next block of a write in progress (see settlementWrite.ts). */
+export function writeSettlementRows(block: unknown): WriteProgress {
+  const checked = checkRowsBlock(block);
+  const language = userLanguage();
+  return underDocumentLock(language, (ss, properties) => writeRowsBlock(ss, properties, checked, language, appsScriptSha256, Date.now()));
+}
+
+/** Formats, records and renames a write whose lines are all in. */
+export function finishSettlementWrite(writeId: unknown): WriteResult {
+  const id = checkWriteId(writeId);
+  const language = userLanguage();
+  return underDocumentLock(language, (ss, properties) => finishWriteById(ss, properties, id, language));
+}
+
+/** The sidebar gives up on a write: its unfinished sheets are removed now. */
+export function abandonSettlementWrite(writeId: unknown): void {
+  const id = checkWriteId(writeId);
+  underDocumentLock(userLanguage(), (ss, properties) => abandonWrite(ss, properties, id));
+}
+
+/** Menu: removes the sheets that interrupted writes left behind; a write running now is left alone. */
+export function removeInterruptedWrites(): string {
+  requireAllScopes();
+  const language = userLanguage();
+  const message = underDocumentLock(language, (ss, properties) => {
+    const cleanUp = removeInterrupted(ss, properties, Date.now());
+    return interruptedRemovedMessage(language, cleanUp.removedSheets, cleanUp.inProgress.length);
   });
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, 'GMV', 8);
+  return message;
 }

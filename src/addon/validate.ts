@@ -3,11 +3,13 @@
  * not only by our sidebar, so each one checks what it receives: shape, types and sizes. A
  * request that does not fit is refused whole, with a sentence that says what to send instead.
  */
+import { LINE_COLUMNS } from '../output/columns';
 import { MAX_CELL_CHARS } from '../output/sheetText';
-import type { InputSource, PolicyOptions, SettlementRequest } from './protocol';
+import { callChars, MAX_CALL_CHARS, rowsPerCall } from './limits';
+import type { InputSource, PolicyOptions, RowsBlock, SettlementRequest } from './protocol';
 
-/** Pasted text above this is refused: Apps Script's memory runs out long before the sheet would. */
-export const MAX_TEXT_CHARS = 20000000;
+/** No text can be longer than the call that carries it. */
+export const MAX_TEXT_CHARS = MAX_CALL_CHARS;
 /** Cells of one table from a parsed file or a range. */
 export const MAX_TABLE_CELLS = 2000000;
 /** Sheets' own limit for one cell. */
@@ -121,11 +123,24 @@ const REQUEST_KEYS = ['history', 'campaign', 'targets', 'coefficient', 'options'
 /** A policy has a handful of tiers; anything longer is not from our sidebar. */
 const MAX_PREVIEWED_TIERS = 20;
 
+/** A call larger than the sidebar would ever send is refused before it is looked at. */
+export function checkCallSize(value: unknown, language: 'zh' | 'en' = 'en'): void {
+  const chars = callChars(value);
+  if (chars > MAX_CALL_CHARS) throw new RequestError(callTooLargeMessage(language, chars));
+}
+
+export function callTooLargeMessage(language: 'zh' | 'en', chars: number): string {
+  return language === 'zh'
+    ? `数据太大:一次服务器调用最多 ${MAX_CALL_CHARS} 个字符,这次有 ${chars} 个。请使用命令行工具 gmv-settle,或每次结算较少的商家。`
+    : `The data is too large: a server call takes at most ${MAX_CALL_CHARS} characters, this one has ${chars}. Use the gmv-settle command line, or settle fewer merchants per run.`;
+}
+
 /** The whole request, or a RequestError naming the first thing wrong with it. */
 export function checkSettlementRequest(value: unknown): SettlementRequest {
   if (!isObject(value)) throw new RequestError(`the settlement request must be an object, not ${describe(value)}`);
   onlyKeys(value, REQUEST_KEYS, 'the settlement request');
   const language = choice(value.language, 'language', ['zh', 'en']);
+  checkCallSize(value, language);
   if (value.coefficient === undefined || value.coefficient === null || (typeof value.coefficient === 'string' && value.coefficient.trim() === ''))
     throw new RequestError(
       language === 'zh'
@@ -150,4 +165,50 @@ function checkPreviewedTiers(value: unknown): unknown[] {
   if (!Array.isArray(value) || value.length > MAX_PREVIEWED_TIERS || JSON.stringify(value).length > 10000)
     throw new RequestError('previewedPolicyTiers must be the short list of tiers the preview used');
   return value;
+}
+
+const MAX_WRITE_ID_CHARS = 100;
+
+export function checkWriteId(value: unknown): string {
+  return text(value, 'the write id', MAX_WRITE_ID_CHARS);
+}
+
+const MAX_FORMAT_CHARS = 100;
+
+function checkRows<T>(rows: unknown, where: string, width: number | undefined, cell: (value: unknown) => boolean, expected: string): T[][] {
+  if (!Array.isArray(rows) || rows.length === 0) throw new RequestError(`${where} must be a list of rows, not ${describe(rows)}`);
+  const columns = width !== undefined ? width : Array.isArray(rows[0]) ? rows[0].length : 0;
+  if (columns < 1 || rows.length > rowsPerCall(columns))
+    throw new RequestError(`${where} must be 1 to ${rowsPerCall(Math.max(1, columns))} rows of ${columns} cells`);
+  rows.forEach((row, r) => {
+    if (!Array.isArray(row) || row.length !== columns) throw new RequestError(`${where} row ${r + 1} must have ${columns} cells`);
+    row.forEach((value, c) => {
+      if (!cell(value)) throw new RequestError(`${where} row ${r + 1}, column ${c + 1} must be ${expected}, not ${describe(value)}`);
+    });
+  });
+  return rows as T[][];
+}
+
+const sheetCell = (value: unknown) => (typeof value === 'string' ? value.length <= MAX_CELL_CHARS : typeof value === 'number' && isFinite(value));
+const formatCell = (value: unknown) => typeof value === 'string' && value.length <= MAX_FORMAT_CHARS;
+
+/**
+ * A block of rows: lines of exactly the lines sheet's columns, or summary rows with a number
+ * format per cell; never more cells than one call writes.
+ */
+export function checkRowsBlock(value: unknown): RowsBlock {
+  if (!isObject(value)) throw new RequestError(`a block of rows must be an object {writeId, part, from, values}, not ${describe(value)}`);
+  onlyKeys(value, ['writeId', 'part', 'from', 'values', 'formats'], 'the block of rows');
+  checkCallSize(value);
+  const part = choice(value.part, 'part', ['lines', 'summary']);
+  const from = value.from;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) throw new RequestError(`from must be a row number from 0, not ${describe(from)}`);
+  const values = checkRows<string | number>(value.values, 'values', part === 'lines' ? LINE_COLUMNS.length : undefined, sheetCell, 'text or a finite number');
+  if (part === 'lines') {
+    if (value.formats !== undefined) throw new RequestError('lines carry no formats: the sheet formats them by column');
+    return { writeId: checkWriteId(value.writeId), part, from, values };
+  }
+  const formats = checkRows<string>(value.formats, 'formats', values[0].length, formatCell, 'a number format');
+  if (formats.length !== values.length) throw new RequestError('formats must have a row for each row of values');
+  return { writeId: checkWriteId(value.writeId), part, from, values, formats };
 }

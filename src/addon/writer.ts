@@ -1,157 +1,78 @@
 /**
- * Writes one settlement as two new sheets, never touching an existing one:
+ * The sheet operations of a settlement write, each a fixed number of SpreadsheetApp calls
+ * whatever the number of rows (a test counts them):
  *   "Settlement 2025-11-11 #1"          the lines: one header row, frozen, a filter over the table;
  *   "Settlement 2025-11-11 #1 summary"  totals, run record, issues, per-merchant rows.
  * The summary has its own sheet because a filter hides whole rows: anything beside or under the
  * lines would vanish or be sorted when finance filters the lines.
  *
- * The number of SpreadsheetApp calls is fixed (a test counts them): each sheet gets one
- * setValues and one setNumberFormats for all its cells. A new sheet has 1000 rows, and a range
- * outside the grid is an error, so the lines sheet is sized once to fit the larger of the two
- * tables and the summary sheet is made as a copy of it, which saves sizing it separately.
+ * Each sheet is sized to its own table, because Sheets counts every cell of every grid against
+ * its 10 million: the lines sheet has exactly its columns and rows, the summary its own.
  */
-import type { Language } from '../core/reasons';
+import { LINE_COLUMNS } from '../output/columns';
+import type { Grid } from '../output/sheetSize';
+import { columnFormat, SHEET_FORMATS, type SheetBlock, type SheetValue } from '../output/sheetTables';
 import { guardTextCells } from '../output/sheetText';
-import { linesBlock, summaryBlock, type SheetBlock } from '../output/sheetTables';
-import type { SettlementRun } from '../output/run';
-import { sheetNames } from './messages';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Rows and columns of a sheet made by insertSheet (Sheets' default grid). */
-export const NEW_SHEET_ROWS = 1000;
-export const NEW_SHEET_COLUMNS = 26;
-/** Name collisions with sheets the user made are skipped over, this many times at most. */
-const MAX_NAME_TRIES = 50;
-
-export interface WrittenSettlement {
-  sequence: number;
-  linesName: string;
-  summaryName: string;
-}
-
-/** Inserts a sheet under the first free name `nameFor(0)`, `nameFor(1)`, …; returns it with the attempt used. */
-function insertUnderFreeName(
-  spreadsheet: Spreadsheet,
-  nameFor: (attempt: number) => string,
-  template?: Sheet,
-): { sheet: Sheet; attempt: number; name: string } {
-  for (let attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
-    const name = nameFor(attempt);
-    try {
-      const sheet = template ? spreadsheet.insertSheet(name, { template }) : spreadsheet.insertSheet(name);
-      return { sheet, attempt, name };
-    } catch (e) {
-      // Only a taken name is worth another try; Apps Script words (and translates) the error, so ask the sheet.
-      if (!spreadsheet.getSheetByName(name)) throw e;
-    }
-  }
-  throw new Error(`Could not find a free sheet name after "${nameFor(MAX_NAME_TRIES - 1)}"; rename or delete some sheets.`);
+/**
+ * A new sheet at `index` (0 = first tab) with exactly `grid`: columns are fitted before rows, so
+ * the sheet never holds more cells than the larger of its default and final grids.
+ */
+export function insertSizedSheet(spreadsheet: Spreadsheet, name: string, grid: Grid, index: number): Sheet {
+  const sheet = spreadsheet.insertSheet(name, index);
+  const columns = sheet.getMaxColumns();
+  if (columns > grid.columns) sheet.deleteColumns(grid.columns + 1, columns - grid.columns);
+  else if (columns < grid.columns) sheet.insertColumnsAfter(columns, grid.columns - columns);
+  const rows = sheet.getMaxRows();
+  if (rows > grid.rows) sheet.deleteRows(grid.rows + 1, rows - grid.rows);
+  else if (rows < grid.rows) sheet.insertRowsAfter(rows, grid.rows - rows);
+  return sheet;
 }
 
 /**
- * Exactly one call, whatever the size: trims the new sheet's empty tail or grows it. Trimming
- * keeps a 10-line settlement from adding 1000 × 26 empty cells to Sheets' 10-million-cell limit.
- * If a new sheet ever had another size, writeBlock's fallback sizes it by asking.
+ * Rows of cells from `row` down, in one setValues. Text goes through the guard so nothing pasted
+ * becomes a formula; values are written before any format, as the guard's apostrophe means
+ * "store as text" only while a cell is not yet formatted as plain text.
  */
-function fitGrid(sheet: Sheet, rows: number, columns: number): void {
-  const target = rows === NEW_SHEET_ROWS ? rows + 1 : rows;
-  try {
-    if (target > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, target - NEW_SHEET_ROWS);
-    else sheet.deleteRows(target + 1, NEW_SHEET_ROWS - target);
-    if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
-  } catch (e) {
-    // Not the size we expected; writeBlock grows the sheet if it is too small.
-  }
+export function writeRows(sheet: Sheet, row: number, values: SheetValue[][]): void {
+  if (values.length === 0) return;
+  sheet.getRange(row, 1, values.length, values[0].length).setValues(guardTextCells(values));
 }
 
-/** The sheet's grid made at least rows × columns, asking for its size (the slow path). */
-function growTo(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+/** Rows with a format per cell (the summary: its sections differ row by row), from `row` down. */
+export function writeBlock(sheet: Sheet, row: number, block: SheetBlock): void {
+  if (block.values.length === 0) return;
+  writeRows(sheet, row, block.values);
+  sheet.getRange(row, 1, block.formats.length, block.formats[0].length).setNumberFormats(block.formats);
 }
 
-function writeBlock(sheet: Sheet, block: SheetBlock) {
-  const rows = block.values.length;
-  const columns = block.values[0].length;
-  let range: GoogleAppsScript.Spreadsheet.Range;
-  try {
-    range = sheet.getRange(1, 1, rows, columns);
-  } catch (e) {
-    growTo(sheet, rows, columns);
-    range = sheet.getRange(1, 1, rows, columns);
-  }
-  // Values before formats: the text guard's apostrophe is read as "store as text" only while
-  // the cell is not yet formatted as plain text.
-  range.setValues(guardTextCells(block.values));
-  range.setNumberFormats(block.formats);
-  return range;
-}
-
-function width(block: SheetBlock): number {
-  return block.values[0].length;
-}
+/** Runs of neighbouring line columns that share a format: one setNumberFormat each. */
+const LINE_FORMAT_RUNS: { column: number; columns: number; format: string }[] = LINE_COLUMNS.reduce(
+  (runs, c, i) => {
+    const format = columnFormat(c.key, c.kind);
+    const last = runs[runs.length - 1];
+    if (last && last.format === format) last.columns += 1;
+    else runs.push({ column: i + 1, columns: 1, format });
+    return runs;
+  },
+  [] as { column: number; columns: number; format: string }[],
+);
 
 /**
- * Writes the settlement into two new sheets named for `day`, numbered from `sequence`. If Sheets
- * fails half-way, the sheets this call made are removed again (they hold nothing of the user's),
- * so a half-written settlement is never mistaken for a whole one.
+ * Once every line is in: formats by column range (not a format per cell, which would send as much
+ * again as the values), the header frozen and a filter over exactly the table.
  */
-export function writeSettlementSheets(
-  spreadsheet: Spreadsheet,
-  run: SettlementRun,
-  language: Language,
-  day: string,
-  sequence: number,
-): WrittenSettlement {
-  const made: Sheet[] = [];
-  try {
-    return writeSheets(spreadsheet, run, language, day, sequence, made);
-  } catch (e) {
-    made.forEach((sheet) => {
-      try {
-        spreadsheet.deleteSheet(sheet);
-      } catch (ignored) {
-        // The original error is the one worth reporting.
-      }
-    });
-    throw e;
-  }
+export function finishLinesSheet(sheet: Sheet, lines: number): void {
+  sheet.getRange(1, 1, 1, LINE_COLUMNS.length).setNumberFormat(SHEET_FORMATS.text);
+  if (lines > 0) LINE_FORMAT_RUNS.forEach((run) => sheet.getRange(2, run.column, lines, run.columns).setNumberFormat(run.format));
+  sheet.getRange(1, 1, lines + 1, LINE_COLUMNS.length).createFilter();
+  sheet.setFrozenRows(1);
 }
 
-function writeSheets(spreadsheet: Spreadsheet, run: SettlementRun, language: Language, day: string, sequence: number, made: Sheet[]): WrittenSettlement {
-  const lines = linesBlock(run, language);
-  // The summary's heading names the lines sheet, known only after inserting it; its row count is not.
-  const summaryRows = summaryBlock(run, language, '-').values.length;
-
-  const linesSheet = insertUnderFreeName(spreadsheet, (attempt) => sheetNames(language, day, sequence + attempt).lines);
-  made.push(linesSheet.sheet);
-  const names = sheetNames(language, day, sequence + linesSheet.attempt);
-  const heading =
-    language === 'zh'
-      ? `${names.lines}:汇总。每日明细见工作表"${linesSheet.name}"。`
-      : `${names.lines}: summary. The daily lines are on sheet "${linesSheet.name}".`;
-  const summary = summaryBlock(run, language, heading);
-  // One spare row under the longer table, so the grid never ends exactly on the last figure.
-  fitGrid(linesSheet.sheet, Math.max(lines.values.length, summaryRows) + 1, Math.max(width(lines), width(summary)));
-  const summarySheet = insertUnderFreeName(
-    spreadsheet,
-    (attempt) => names.summary + (attempt === 0 ? '' : ` (${attempt + 1})`),
-    linesSheet.sheet,
-  );
-  made.push(summarySheet.sheet);
-
-  const table = writeBlock(linesSheet.sheet, lines);
-  table.createFilter();
-  linesSheet.sheet.setFrozenRows(1);
-  writeBlock(summarySheet.sheet, summary);
-
-  return {
-    sequence: sequence + linesSheet.attempt,
-    linesName: linesSheet.name,
-    summaryName: summarySheet.name,
-  };
+/** Cells the spreadsheet's grids hold now: what Sheets counts against its 10 million. */
+export function gridCells(spreadsheet: Spreadsheet): number {
+  return spreadsheet.getSheets().reduce((cells, sheet) => cells + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
 }

@@ -8,6 +8,7 @@ import { TableError } from '../input/tableError';
 import type { Cell } from '../input/number';
 import { tableFromCells } from '../input/table';
 import { LINE_COLUMNS } from '../output/columns';
+import { groupedCount } from '../output/counts';
 import { sheetValue } from '../output/sheetTables';
 import { runSettlement, type SettlementRun } from '../output/run';
 import { oneCell, coefficientAt, toGrid, type SheetArg, type SheetValue } from './args';
@@ -15,6 +16,22 @@ import { policyArg } from './policyArg';
 import { sheetDatesAsText } from './sheetDates';
 
 const FN = 'SETTLEMENT';
+
+/**
+ * Rows SETTLEMENT returns under its header at most (lines, then the issues listed below them).
+ * A custom function has 30 seconds and a result-size limit Google does not document; a community
+ * report hit "Result too large" at about 60,000 × 8 = 480,000 cells. 20,000 rows × 17 columns are
+ * 340,000 cells, well below that; larger settlements belong in the sidebar or the CLI.
+ */
+export const SETTLEMENT_MAX_ROWS = 20000;
+
+function tooManyRows(rows: number): Error {
+  return new Error(
+    `${FN}: ${groupedCount(rows)} rows (lines and the issues listed under them) are more than the ${groupedCount(SETTLEMENT_MAX_ROWS)} a formula can return. ` +
+      'Write the settlement with the sidebar (Extensions › GMV Incentives › Open settlement sidebar) or the gmv-settle command line. / ' +
+      `结果共 ${groupedCount(rows)} 行(明细及其下列出的问题),超过公式最多可返回的 ${groupedCount(SETTLEMENT_MAX_ROWS)} 行。请用侧边栏(扩展程序 › GMV Incentives › 打开结算侧边栏)或命令行 gmv-settle 写入结算。`,
+  );
+}
 
 export function settlement(history: SheetArg, campaign: SheetArg, coefficient: SheetArg, policy?: SheetArg): SheetValue[][] {
   const rules = policyArg(FN, policy);
@@ -37,8 +54,11 @@ export function settlement(history: SheetArg, campaign: SheetArg, coefficient: S
     throw error;
   }
   // Issues do not throw: a merchant with a rejected row shows as blocked, with the reason.
+  const issues = issueRows(run);
+  const rows = run.settlement.lines.length + issues.length;
+  if (rows > SETTLEMENT_MAX_ROWS) throw tooManyRows(rows);
   const header: SheetValue[] = LINE_COLUMNS.map((column) => column.en);
-  return [header].concat(run.settlement.lines.map(lineRow), issueRows(run));
+  return [header].concat(run.settlement.lines.map(lineRow), issues);
 }
 
 /**

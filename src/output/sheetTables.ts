@@ -167,20 +167,28 @@ const SECTION_TITLES = {
 };
 
 /**
- * The summary a finance reviewer reads first, top to bottom: totals, the run record (so the
- * row counts sit next to the totals), the issues, then one row per merchant — the two lists
- * that can be long come last. `heading` is a first line such as where the lines are.
+ * The summary's sections, as a finance reviewer reads them top to bottom: totals, the run record
+ * (so the row counts sit next to the totals), the issues, then one row per merchant. The head
+ * (heading, totals, run record) is short and holds what only the server knows — when, who, the
+ * input hash; the tail (issues, per merchant) grows with the inputs, and is the same wherever
+ * the same settlement is laid out, so the sidebar can send it in blocks the server checks.
  */
-export function summaryBlock(run: SettlementRun, language: Language, heading?: string): SheetBlock {
+function summarySections(run: SettlementRun, language: Language, heading?: string): { head: SheetBlock[]; tail: SheetBlock[] } {
   const s = SECTION_TITLES[language];
   const issues = run.read.issues.length > 0 ? [titleBlock(`${s.issues} (${run.read.issues.length})`), issuesBlock(run, language)] : [titleBlock(s.issues), titleBlock(s.noIssues)];
-  const blocks: SheetBlock[] = [];
-  if (heading) blocks.push(titleBlock(heading));
-  blocks.push(
-    stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0),
-    stackBlocks([titleBlock(s.run), runRecordBlock(run, language)], 0),
-    stackBlocks(issues, 0),
-    stackBlocks([titleBlock(s.merchants), merchantsBlock(run, language)], 0),
-  );
-  return stackBlocks(blocks);
+  const head: SheetBlock[] = [];
+  if (heading) head.push(titleBlock(heading));
+  head.push(stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0), stackBlocks([titleBlock(s.run), runRecordBlock(run, language)], 0));
+  return { head, tail: [stackBlocks(issues, 0), stackBlocks([titleBlock(s.merchants), merchantsBlock(run, language)], 0)] };
+}
+
+/** The whole summary, one block; `heading` is a first line such as where the lines are. */
+export function summaryBlock(run: SettlementRun, language: Language, heading?: string): SheetBlock {
+  const sections = summarySections(run, language, heading);
+  return stackBlocks(sections.head.concat(sections.tail));
+}
+
+/** Rows of the summary's head with its heading, and the blank row after it: where the tail starts. */
+export function summaryHeadRows(run: SettlementRun, language: Language): number {
+  return stackBlocks(summarySections(run, language, '-').head).values.length + 1;
 }

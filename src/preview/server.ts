@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { MAX_CALL_CHARS } from '../addon/limits';
 import { bundlePageClient, previewPageHtml, type ExampleFile, type ExamplePolicy, type PageLanguage } from './serverPage';
 import { injectShim } from './serverShim';
 import type { SpreadsheetJson } from './serverRuntime';
@@ -40,8 +41,20 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** Pasted inputs travel in the request; 50k history rows are a few MB, so leave room. */
-const MAX_BODY_BYTES = 200 * 1024 * 1024;
+/**
+ * A call's body is the JSON array of its arguments: the server functions take at most
+ * MAX_CALL_CHARS characters of them, so a body longer than that (plus its brackets) is answered
+ * with 413 at the same limit. UTF-8 takes at most 3 bytes a character: past that many bytes the
+ * body is too long whatever it says, and is not even kept.
+ */
+const MAX_BODY_CHARS = MAX_CALL_CHARS + 2;
+const MAX_BODY_BYTES = 3 * MAX_BODY_CHARS;
+
+/**
+ * The preview answers only to its own names. A page on another host name that resolves to
+ * 127.0.0.1 (DNS rebinding) sends that name as Host, and would otherwise read the spreadsheet.
+ */
+const OWN_HOST = /^(localhost|127\.0\.0\.1)(:\d+)?$/i;
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const clientJs = await bundlePageClient(options.srcDir);
@@ -59,6 +72,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
 async function route(request: IncomingMessage, response: ServerResponse, options: PreviewServerOptions, page: string): Promise<void> {
   const path = (request.url || '/').split('?')[0];
+  if (!OWN_HOST.test(request.headers.host || ''))
+    return send(response, 403, { error: 'the preview answers only to http://localhost and http://127.0.0.1' });
   if (request.method === 'GET' && path === '/') return sendHtml(response, page);
   if (request.method === 'GET' && path === '/sidebar') {
     // Read on every request, so a rebuild shows on reload without restarting the server.
@@ -77,7 +92,10 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     if (options.backend.serverFunctions.indexOf(name) < 0) return send(response, 404, { error: `${name} is not a server function of the add-on` });
     let args: unknown;
     try {
-      args = JSON.parse((await readBody(request)) || '[]');
+      const body = await readBody(request);
+      if (body === undefined || body.length > MAX_BODY_CHARS)
+        return send(response, 413, { error: `the call is larger than the ${MAX_CALL_CHARS} characters a server function takes` });
+      args = JSON.parse(body || '[]');
     } catch (error) {
       return send(response, 400, { error: `the body is not JSON: ${messageOf(error)}` });
     }
@@ -95,18 +113,17 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   send(response, 404, { error: `nothing at ${request.method} ${path}` });
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The body as text; undefined when it is past MAX_BODY_BYTES (the rest is read and dropped, so the client gets its 413). */
+function readBody(request: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request too large'));
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }

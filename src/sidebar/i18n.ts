@@ -90,11 +90,19 @@ const en = {
   whyWaitRange: 'Waiting for the sheet range…',
   whyNoServer: 'Writing needs Google Sheets (no server connection).',
   writing: 'Writing the settlement',
-  writingStep: 'Settling {lines} merchant-days and writing them under the document lock',
+  writingStep: 'Settling {lines} lines and writing them to new sheets',
   seconds: '{s} s',
   written: 'Done: the settlement is in sheet “{sheet}” ({lines} lines).',
   exists: 'Nothing written: an identical settlement (same inputs and policy) already exists in sheet “{sheet}”.',
   failed: 'The settlement was not written: {why}',
+  writingLines: 'Writing {written} of {total} lines',
+  pasteTooLarge: 'This paste has {chars} characters, more than the {limit} one server call can take. Use the gmv-settle command line, or settle fewer merchants per run.',
+  fileTooLarge: '{name} is too large to send ({size}): one server call takes at most {limit} characters. Use the gmv-settle command line, or settle fewer merchants per run.',
+  requestTooLarge: 'The inputs together are {chars} characters, more than the {limit} one server call can take. Use the gmv-settle command line, or settle fewer merchants per run.',
+  whyInputTooLarge: 'An input is too large to send: see above.',
+  whyTooManyCells: 'This settlement needs {added} cells and the spreadsheet already holds {existing}: more than Google Sheets\' {limit} cells per spreadsheet. Use the gmv-settle command line, or settle fewer merchants per run.',
+  writingSummary: 'Writing the summary: {written} of {total} rows',
+  permissionDenied: 'Google refused the call (PERMISSION_DENIED). This happens when several Google accounts are signed in: open the spreadsheet in a window where only the account that installed the add-on is signed in (a new browser profile or a guest window).',
 };
 
 type Key = keyof typeof en;
@@ -184,11 +192,19 @@ const zh: Record<Key, string> = {
   whyWaitRange: '正在读取工作表范围…',
   whyNoServer: '写入需要在 Google 表格中进行（未连接服务器）。',
   writing: '正在写入结算表',
-  writingStep: '正在结算 {lines} 条商家日数据，并在文档锁下写入',
+  writingStep: '正在结算 {lines} 行并写入新工作表',
   seconds: '{s} 秒',
   written: '完成：结算结果在工作表“{sheet}”中（共 {lines} 行）。',
   exists: '未写入：相同输入和政策的结算已存在于工作表“{sheet}”中。',
   failed: '结算未写入：{why}',
+  writingLines: '正在写入：已完成 {written} / {total} 行',
+  pasteTooLarge: '粘贴内容有 {chars} 个字符，超过一次服务器调用可接收的 {limit} 个。请使用命令行工具 gmv-settle，或每次结算较少的商家。',
+  fileTooLarge: '{name} 太大（{size}），无法发送：一次服务器调用最多 {limit} 个字符。请使用命令行工具 gmv-settle，或每次结算较少的商家。',
+  requestTooLarge: '全部输入合计 {chars} 个字符，超过一次服务器调用可接收的 {limit} 个。请使用命令行工具 gmv-settle，或每次结算较少的商家。',
+  whyInputTooLarge: '有输入数据太大，无法发送：见上方说明。',
+  whyTooManyCells: '本结算需要 {added} 个单元格，而本表格已有 {existing} 个，合计超过 Google 表格每个文件 {limit} 个单元格的上限。请使用命令行工具 gmv-settle，或每次结算较少的商家。',
+  writingSummary: '正在写入汇总：已完成 {written} / {total} 行',
+  permissionDenied: 'Google 拒绝了这次调用（PERMISSION_DENIED）。同时登录多个 Google 账号时会出现这种情况：请在只登录了安装本插件的账号的窗口中打开表格（新的浏览器用户资料或访客窗口）。',
 };
 
 let current: Language = 'en';

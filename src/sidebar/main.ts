@@ -3,6 +3,10 @@
  * bottom of the 300 px panel so it is always in reach however long the preview grows.
  */
 import type { InputSource, SettlementRequest, SidebarContext } from '../addon/protocol';
+import { groupedCount } from '../output/counts';
+import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
+import { linesBlock, summaryBlock } from '../output/sheetTables';
+import type { SettlementRun } from '../output/run';
 import { byId, debounce, el, replaceChildren } from './dom';
 import { fillControl } from './fill';
 import { chooseLanguage, language, setLanguage, t } from './i18n';
@@ -51,10 +55,18 @@ async function start(): Promise<void> {
   const targets = sourcePicker('targets', t('targets'), context, refresh);
   const policy = policyForm(context, refresh);
   let lines = 0;
+  let run: SettlementRun | undefined;
+  let notReady: string | undefined;
   /** Counts renders, so a test or benchmark can wait for the preview of what it just typed. */
   let generation = 0;
+  // Frozen while a write runs: what the sidebar shows is what is being written.
+  const inputs = el('fieldset', { class: 'inputs', 'data-testid': 'inputs' }, [history.element, campaign.element, targets.element, policy.element]);
 
   const fill = fillControl(() => {
+    // The preview of exactly what is here now (a keystroke may still be waiting for the debounce).
+    update();
+    if (notReady !== undefined || !run) return undefined;
+    const settled = run;
     const h = history.request();
     const c = campaign.request();
     if (!h || !c) return undefined;
@@ -70,23 +82,30 @@ async function start(): Promise<void> {
     if (choice.previewedPolicyTiers) request.previewedPolicyTiers = choice.previewedPolicyTiers;
     const tg: InputSource | undefined = targets.request();
     if (tg) request.targets = tg;
-    return { request, lines };
-  });
+    return {
+      request,
+      lines,
+      layout: () => ({ lines: linesBlock(settled, language()).values.slice(1) as (string | number)[][], summary: summaryBlock(settled, language(), '-') }),
+    };
+  }, (running) => (inputs.disabled = running));
 
   function update(): void {
     const started = performance.now();
     const choice = policy.read();
     const state = computePreview(history.table(), campaign.table(), targets.table(), choice);
-    lines = state.kind === 'ready' ? state.run.settlement.lines.length : 0;
+    run = state.kind === 'ready' ? state.run : undefined;
+    lines = run ? run.settlement.lines.length : 0;
     renderPreview(preview, state);
     preview.setAttribute('data-ms', String(Math.round(performance.now() - started)));
     preview.setAttribute('data-generation', String(++generation));
     preview.setAttribute('data-lines', String(lines));
     preview.setAttribute('aria-busy', 'false');
-    fill.update(whyNotReady(state, choice));
+    notReady = whyNotReady(state, choice);
+    fill.update(notReady);
   }
 
   function whyNotReady(state: PreviewState, choice: PolicyChoice): string | undefined {
+    if ([history, campaign, targets].some((source) => source.refused() !== undefined)) return t('whyInputTooLarge');
     if (!history.request()) return t('whyNoHistory');
     if (!campaign.request()) return t('whyNoCampaign');
     if (state.kind === 'pending') return t('whyWaitRange');
@@ -94,7 +113,16 @@ async function start(): Promise<void> {
     if (choice.coefficientState === 'invalid') return choice.coefficientProblem || t('whyBadCoefficient', { value: choice.coefficient });
     if (state.kind !== 'ready') return t('whyTableError');
     if (!hasServer()) return t('whyNoServer');
-    return undefined;
+    return tooManyCells(state.run);
+  }
+
+  /** The server's own check, predicted: the spreadsheet's cells now plus what this write adds. */
+  function tooManyCells(settled: SettlementRun): string | undefined {
+    if (context.cells === undefined) return undefined;
+    const added = cellsAdded(linesGrid(settled.settlement.lines.length), blockGrid(summaryBlock(settled, language(), '-')));
+    const budget = cellBudget(context.cells, added);
+    if (budget.fits) return undefined;
+    return t('whyTooManyCells', { added: groupedCount(added), existing: groupedCount(context.cells), limit: groupedCount(SHEETS_MAX_CELLS) });
   }
 
   replaceChildren(app, [
@@ -103,7 +131,7 @@ async function start(): Promise<void> {
       // Without the context the sidebar still settles pasted data; say why sheets are missing.
       problem ? el('p', { class: 'error', role: 'status', 'data-testid': 'context-problem', text: t('contextProblem', { problem }) }) : null,
     ]),
-    el('main', {}, [history.element, campaign.element, targets.element, policy.element, preview]),
+    el('main', {}, [inputs, preview]),
     el('footer', {}, [fill.element]),
   ]);
   update();

@@ -2,7 +2,9 @@
  * google.script.run as promises. The names called here are the server functions of
  * src/addon/server.ts; what crosses is the JSON-safe shapes of src/addon/protocol.ts.
  */
-import type { SettlementRequest, SidebarContext, WriteResult } from '../addon/protocol';
+import type { RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../addon/protocol';
+import { t } from './i18n';
+import type { WriteCalls } from './writeDriver';
 
 type Handler = (value: unknown) => void;
 interface ScriptRun {
@@ -21,10 +23,16 @@ export function hasServer(): boolean {
   return scriptRun() !== undefined;
 }
 
-/** What a failure says to a person: the message only, never a stack. */
+/**
+ * Google's answer when several accounts are signed in to the browser and google.script.run picks
+ * the wrong one: "… a server error occurred while reading from storage. Error code PERMISSION_DENIED."
+ */
+const SEVERAL_ACCOUNTS = /PERMISSION_DENIED/;
+
+/** What a failure says to a person: the message only, never a stack; Google's riddles explained. */
 export function failureText(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
+  const message = error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  return SEVERAL_ACCOUNTS.test(message) ? t('permissionDenied') : message;
 }
 
 function call<T>(functionName: string, ...args: unknown[]): Promise<T> {
@@ -36,8 +44,14 @@ function call<T>(functionName: string, ...args: unknown[]): Promise<T> {
   });
 }
 
-export const server = {
+export const server: WriteCalls & {
+  getSidebarContext(): Promise<SidebarContext>;
+  readRangeCells(a1: string): Promise<(string | number | boolean | null)[][]>;
+} = {
   getSidebarContext: () => call<SidebarContext>('getSidebarContext'),
   readRangeCells: (a1: string) => call<(string | number | boolean | null)[][]>('readRangeCells', a1),
   writeSettlement: (request: SettlementRequest) => call<WriteResult>('writeSettlement', request),
+  writeSettlementRows: (block: RowsBlock) => call<WriteProgress>('writeSettlementRows', block),
+  finishSettlementWrite: (writeId: string) => call<WriteResult>('finishSettlementWrite', writeId),
+  abandonSettlementWrite: (writeId: string) => call<void>('abandonSettlementWrite', writeId),
 };

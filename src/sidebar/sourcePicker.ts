@@ -8,7 +8,7 @@ import type { InputSource, SidebarContext } from '../addon/protocol';
 import type { SourceName, Table } from '../input/table';
 import { tableFromCells, tableFromText } from '../input/table';
 import { el, replaceChildren } from './dom';
-import { readInputFile } from './files';
+import { FileTooLarge, readInputFile } from './files';
 import { pasteBox } from './pasteBox';
 import { language, t } from './i18n';
 import { TableError } from '../input/tableError';
@@ -25,11 +25,14 @@ export interface SourcePicker {
   request(): InputSource | undefined;
   /** What the preview settles; 'pending' while a file or range is still being read. */
   table(): Table | undefined | 'pending';
+  /** Why what was given cannot be sent (a paste or file too large for a server call), or undefined. */
+  refused(): string | undefined;
 }
 
 export function sourcePicker(source: SourceName, label: string, context: SidebarContext, onChange: () => void): SourcePicker {
   let mode: Mode = 'paste';
   let file: InputSource | undefined;
+  let fileRefused: string | undefined;
   let fileBusy = false;
   interface RangeRead { a1: string; cells?: RangeCells; busy: boolean }
   let range: RangeRead | undefined;
@@ -42,6 +45,7 @@ export function sourcePicker(source: SourceName, label: string, context: Sidebar
     const chosen = fileInput.files && fileInput.files[0];
     if (!chosen) return;
     file = undefined;
+    fileRefused = undefined;
     fileBusy = true;
     fileStatus.textContent = t('fileReading', { name: chosen.name });
     onChange();
@@ -51,9 +55,10 @@ export function sourcePicker(source: SourceName, label: string, context: Sidebar
         fileStatus.textContent = t('fileRead', { name: chosen.name, rows: read.rows });
       },
       (error) => {
+        if (error instanceof FileTooLarge) fileRefused = error.message;
         // A file that is not text says so in the user's language (TableError has both).
         const why = error instanceof TableError ? error.text(language()) : failureText(error);
-        fileStatus.textContent = t('fileFailed', { name: chosen.name, why });
+        fileStatus.textContent = fileRefused || t('fileFailed', { name: chosen.name, why });
       },
     ).then(() => {
       fileBusy = false;
@@ -138,6 +143,9 @@ export function sourcePicker(source: SourceName, label: string, context: Sidebar
       if (!range) return undefined;
       if (range.busy) return 'pending';
       return range.cells ? tableFromCells(source, range.cells) : undefined;
+    },
+    refused() {
+      return mode === 'paste' ? paste.refused() : mode === 'file' ? fileRefused : undefined;
     },
   };
 }

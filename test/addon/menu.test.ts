@@ -1,8 +1,9 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { onInstall, onOpen, SERVER_FUNCTIONS, showHelp, showSidebar } from '../../src/addon/index';
+import { insertPolicySheet, onInstall, onOpen, SERVER_FUNCTIONS, showHelp, showSidebar, writeSettlement } from '../../src/addon/index';
+import { AUTHORIZATION_REQUIRED } from '../fakes/google';
 import * as addon from '../../src/addon/index';
-import { useGoogle } from './support';
+import { request, useGoogle } from './support';
 
 let restore = () => undefined as void;
 afterEach(() => restore());
@@ -18,7 +19,7 @@ describe('menu, sidebar and help', () => {
     const google = setUp({ locale: 'en_GB' });
     onOpen();
     const items = google.ui._menus[0]._items.filter((i): i is { caption: string; functionName: string } => typeof i === 'object' && 'caption' in i);
-    assert.deepEqual(items.map((i) => i.caption), ['Open settlement sidebar', 'Insert Policy sheet', 'Help']);
+    assert.deepEqual(items.map((i) => i.caption), ['Open settlement sidebar', 'Insert Policy sheet', 'Remove interrupted writes', 'Help']);
     for (const item of items) assert.ok((SERVER_FUNCTIONS as readonly string[]).includes(item.functionName), item.functionName);
   });
 
@@ -52,6 +53,30 @@ describe('menu, sidebar and help', () => {
     for (const topic of ['Workflow', 'Coefficient', 'Policy sheet', 'Custom functions', 'TIER_REWARD']) assert.ok(html.includes(topic), topic);
     assert.ok(html.includes('&quot;total&quot;'), 'quotes are escaped');
     assert.ok(!/<script/i.test(html));
+  });
+
+  test('granted only one of the two scopes, the sidebar, the Policy sheet and the write stop for the consent screen before anything', () => {
+    const google = setUp({ grantedScopes: ['https://www.googleapis.com/auth/script.container.ui'] });
+    onOpen(); // the menu needs no consent: it must still appear
+    assert.equal(google.ui._menus.length, 1);
+    assert.throws(() => showSidebar(), { message: AUTHORIZATION_REQUIRED });
+    assert.throws(() => insertPolicySheet(), { message: AUTHORIZATION_REQUIRED });
+    assert.throws(() => writeSettlement(request()), { message: AUTHORIZATION_REQUIRED });
+    assert.equal(google.consent.prompts, 3);
+    assert.equal(google.ui._sidebar, null);
+    assert.deepEqual(google.spreadsheet._sheets.map((s) => s._name), ['Sheet1']);
+  });
+
+  test('help says truthfully who the run record names, where custom functions work, and what to do about PERMISSION_DENIED', () => {
+    for (const [locale, expected] of [
+      ['en_US', ['temporary user key, not an e-mail address', 'does not ask for permission to see your address', 'only in spreadsheets where the add-on is enabled', 'PERMISSION_DENIED', 'only the account that installed the add-on', 'Remove interrupted writes']],
+      ['zh_CN', ['临时用户密钥,而不是电子邮件地址', '不申请查看您邮箱地址的权限', '只在已启用本插件的表格中可用', 'PERMISSION_DENIED', '清理中断的写入']],
+    ] as const) {
+      const google = setUp({ locale });
+      showHelp();
+      const html = google.ui._dialogs[0].output.getContent();
+      for (const text of expected) assert.ok(html.includes(text), `${locale}: ${text}`);
+    }
   });
 
   test('index exports every function in SERVER_FUNCTIONS', () => {

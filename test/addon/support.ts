@@ -1,7 +1,13 @@
 /** Shared set-up for the add-on server tests: fake Google services as globals, and example requests. */
 import { afterEach } from 'node:test';
 import { createGoogleFakes, installGoogleGlobals, type GoogleFakeOptions, type GoogleFakes } from '../fakes/google';
-import type { InputSource, SettlementRequest } from '../../src/addon/protocol';
+import type { InputSource, SettlementRequest, WriteProgress, WriteResult } from '../../src/addon/protocol';
+import { buildPolicy } from '../../src/addon/policySource';
+import { abandonSettlementWrite, finishSettlementWrite, writeSettlement, writeSettlementRows } from '../../src/addon/server';
+import { tableFromText } from '../../src/input/table';
+import { runSettlement } from '../../src/output/run';
+import { linesBlock, summaryBlock } from '../../src/output/sheetTables';
+import { writeInCalls, type SheetLayout } from '../../src/sidebar/writeDriver';
 
 /**
  * A fresh fake spreadsheet per call, installed as globals for execution `execution`.
@@ -100,4 +106,51 @@ export function sheetValues(google: GoogleFakes, name: string) {
   const sheet = google.spreadsheet._sheetNamed(name);
   if (!sheet) throw new Error(`no sheet "${name}"; sheets: ${google.spreadsheet._sheets.map((s) => s._name).join(', ')}`);
   return sheet._snapshot();
+}
+
+/** A text request's settlement as the sidebar lays it out for writeSettlementRows: the same pipeline, run here. */
+export function sidebarLayout(req: SettlementRequest): SheetLayout {
+  const text = (source: InputSource | undefined) => (source && source.kind === 'text' ? source.text : '');
+  const tables = {
+    history: tableFromText('history', text(req.history)),
+    campaign: tableFromText('campaign', text(req.campaign)),
+    targets: req.targets ? tableFromText('targets', text(req.targets)) : undefined,
+  };
+  const run = runSettlement(tables, buildPolicy(req, () => SpreadsheetApp.getActiveSpreadsheet()), { sha256: () => '' });
+  return { lines: linesBlock(run, req.language).values.slice(1) as (string | number)[][], summary: summaryBlock(run, req.language, '-') };
+}
+
+/**
+ * A whole write as the sidebar drives it: start, each block, finish, through the server
+ * functions, each call its own execution (the fakes' execution ends after each, as in Apps
+ * Script). Returns the result, how many calls it took, and the progress after each.
+ */
+export async function writeAsSidebar(google: GoogleFakes, req: SettlementRequest, layout = () => sidebarLayout(req)) {
+  let calls = 0;
+  const progress: WriteProgress[] = [];
+  const call = <A, R>(fn: (arg: A) => R) => async (arg: A): Promise<R> => {
+    calls += 1;
+    try {
+      return fn(arg);
+    } finally {
+      google.endExecution('sidebar-1');
+    }
+  };
+  const result: WriteResult = await writeInCalls(
+    {
+      writeSettlement: call(writeSettlement),
+      writeSettlementRows: call(writeSettlementRows),
+      finishSettlementWrite: call(finishSettlementWrite),
+      abandonSettlementWrite: call(abandonSettlementWrite),
+    },
+    req,
+    layout,
+    (now) => progress.push(now),
+  );
+  return { result, calls, progress };
+}
+
+/** Settlement sheets (lines and summaries, finished or not) in tab order. */
+export function settlementSheetNames(google: GoogleFakes): string[] {
+  return google.spreadsheet._sheets.map((s) => s._name).filter((name) => /^(Settlement|结算) /.test(name));
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readRangeCells, writeSettlement } from '../../src/addon/server';
-import { MAX_CELL_CHARS, MAX_TEXT_CHARS } from '../../src/addon/validate';
+import { MAX_CALL_CHARS } from '../../src/addon/limits';
+import { MAX_CELL_CHARS } from '../../src/addon/validate';
 import { request, useGoogle } from './support';
 
 let restore = () => undefined as void;
@@ -57,7 +58,8 @@ describe('server functions refuse malformed requests with a clear message', () =
   });
 
   test('huge strings are refused before any work', () => {
-    rejects(withRequest((r) => (r.history = { kind: 'text', text: 'x'.repeat(MAX_TEXT_CHARS + 1) })), /history\.text is too long: 20000001 characters/);
+    rejects(withRequest((r) => (r.history = { kind: 'text', text: 'x'.repeat(MAX_CALL_CHARS + 1) })), /a server call takes at most 20000000 characters, this one has 20000\d{3}\..*gmv-settle/);
+    rejects(withRequest((r) => ((r.language = 'zh'), (r.history = { kind: 'text', text: 'x'.repeat(MAX_CALL_CHARS) }))), /一次服务器调用最多 20000000 个字符/);
     rejects(withRequest((r) => (r.campaign = { kind: 'cells', cells: [['M001', 'y'.repeat(MAX_CELL_CHARS + 1)]] })), /holds at most 50000/);
     rejects(withRequest((r) => (r.coefficient = '0'.repeat(1000))), /coefficient is too long/);
     rejects(withRequest((r) => (r.history = { kind: 'range', a1: 'A'.repeat(10000) })), /history\.a1 is too long/);

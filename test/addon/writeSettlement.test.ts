@@ -5,7 +5,7 @@ import { sha256Hex } from '../../src/core/sha256';
 import { inputFingerprint } from '../../src/output/run';
 import { tableFromText } from '../../src/input/table';
 import { CAMPAIGN, HISTORY, largeRequest, request, sheetValues, googleForEachTest } from './support';
-import type { GoogleFakes } from '../fakes/google';
+import { EMAIL_SCOPE, MANIFEST_SCOPES, type GoogleFakes } from '../fakes/google';
 
 const setUp = googleForEachTest();
 
@@ -131,23 +131,24 @@ describe('writeSettlement: the settlement sheets', () => {
   });
 
   test('the run record: policy, row counts per source, SHA-256 of the inputs (same as the pure hash), user', () => {
-    const google = setUp({ email: 'ops@example.com' });
+    const google = setUp();
     const result = writeSettlement(request());
     const summary = sheetValues(google, result.summarySheetName!).values;
     const value = (label: string) => summary.find((row) => row[0] === label)![1];
     const expected = sha256Hex(inputFingerprint({ history: tableFromText('history', HISTORY), campaign: tableFromText('campaign', CAMPAIGN) }));
     assert.equal(value('Input SHA-256'), expected);
-    assert.equal(value('User'), 'ops@example.com');
+    assert.equal(value('User'), `temporary user key ${google.session.userKey}`);
     assert.equal(JSON.parse(String(value('Policy'))).red_packet_coefficient, '0.05');
     const history = summary.find((row) => row[0] === 'history' && row[1] === 7)!;
     assert.deepEqual(history.slice(0, 4), ['history', 7, 6, 1]);
   });
 
-  test('without a shared email address the run record names the anonymous user key', () => {
-    const google = setUp({ email: '' });
-    const result = writeSettlement(request());
+  test('the run record names the temporary user key, never an address, even where Google would share one', () => {
+    const google = setUp({ email: 'ops@example.com', grantedScopes: [...MANIFEST_SCOPES, EMAIL_SCOPE] });
+    const result = writeSettlement(request({ language: 'zh' }));
     const summary = sheetValues(google, result.summarySheetName!).values;
-    assert.equal(summary.find((row) => row[0] === 'User')![1], 'user key fake-user-key');
+    assert.equal(summary.find((row) => row[0] === '操作人')![1], `临时用户密钥 ${google.session.userKey}`);
+    assert.ok(!summary.some((row) => row.some((cell) => String(cell).includes('ops@example.com'))));
   });
 
   test('Chinese headings and sheet names for language zh', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { FUNCTION_DECLARATIONS } from '../../src/functions/declarations';
 import { loadDist, type LoadedDist } from './dist';
+import { createGoogleFakes, GLOBAL_NAMES } from '../fakes/google';
 
 let dist: LoadedDist;
 before(async () => {
@@ -103,4 +104,22 @@ test('SETTLEMENT reads Date cells made by another realm', () => {
   const table = dist.call('SETTLEMENT', history, campaign, 0.05) as unknown[][];
   assert.equal(table.length, 2);
   assert.equal(table[1][2], '2025-11-11');
+});
+
+test('every custom function runs where Sheets runs them: Google services present but read-only', () => {
+  const google = createGoogleFakes();
+  Object.assign(dist.context, google.globals('custom-function'));
+  try {
+    google.asCustomFunction(() => {
+      assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05), 23345.68);
+      assert.equal(dist.call('GMV_TIER', 523456.78, HISTORY), 2);
+      assert.equal(dist.call('INCREMENTAL_GMV', 523456.78, HISTORY), 343456.78);
+      assert.equal(dist.call('GMV_TO_NEXT_TIER', 523456.78, HISTORY), 476543.23);
+      const table = dist.call('SETTLEMENT', [['商家ID', '日期', '成交金额'], ['M001', '2025-10-01', 180000]], [['商家ID', '日期', '支付GMV'], ['M001', '2025-11-11', 523456.78]], 0.05) as unknown[][];
+      assert.equal(table.length, 2);
+    });
+    assert.equal(google.calls.total, 0, 'they call no Google service at all');
+  } finally {
+    GLOBAL_NAMES.forEach((name) => delete dist.context[name]);
+  }
 });

@@ -108,3 +108,36 @@ test('rows with no usable merchant id are listed below the lines, never dropped'
   assert.deepEqual(table.slice(4).map((row) => row[0]), ['campaign row 3', 'campaign row 4']);
   assert.ok(table.every((row) => row.length === HEADER.length)); // one rectangular spill
 });
+
+/** `merchants` merchants with one history day and `days` campaign days each: merchants × days lines. */
+function ranges(merchants: number, days: number) {
+  const history: (string | number)[][] = [['merchant_id', 'date', 'gmv']];
+  const campaign: (string | number)[][] = [['merchant_id', 'date', 'gmv']];
+  for (let m = 0; m < merchants; m++) {
+    history.push([`M${m}`, '2025-10-01', 100000]);
+    for (let d = 0; d < days; d++) campaign.push([`M${m}`, `2025-11-${11 + d}`, 300000]);
+  }
+  return { history, campaign };
+}
+
+test('SETTLEMENT returns at most 20,000 rows, and above that says to use the sidebar or the CLI, in both languages', () => {
+  const fits = ranges(10000, 2);
+  assert.equal((SETTLEMENT(fits.history, fits.campaign, 0.05) as unknown[][]).length, 20001);
+  const over = ranges(10001, 2);
+  assert.throws(
+    () => SETTLEMENT(over.history, over.campaign, 0.05),
+    (e: Error) => {
+      assert.match(e.message, /^SETTLEMENT: 20,002 rows \(lines and the issues listed under them\) are more than the 20,000 a formula can return/);
+      assert.match(e.message, /sidebar .*gmv-settle command line/);
+      assert.match(e.message, /超过公式最多可返回的 20,000 行。请用侧边栏.*gmv-settle/);
+      return true;
+    },
+  );
+});
+
+test('the issues listed under the lines count towards the limit', () => {
+  const { history, campaign } = ranges(9999, 2); // 19,998 lines
+  campaign.push(['', '2025-11-11', 1], ['', '2025-11-11', 1]); // two rows without a merchant id: two issues
+  // 19,998 lines + a blank row + an "Issues (2)" heading + 2 issues = 20,002 rows.
+  assert.throws(() => SETTLEMENT(history, campaign, 0.05), /SETTLEMENT: 20,002 rows/);
+});

@@ -3,8 +3,11 @@
  * would show. createHtmlOutputFromFile reads from the files the environment was given (the
  * preview passes dist/'s HTML), because Apps Script looks files up by name in the project.
  */
+import type { Checked } from './checked';
 
-export class FakeHtmlOutput {
+type HtmlOutputMethods = 'getContent' | 'setContent' | 'append' | 'appendUntrusted' | 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag';
+
+export class FakeHtmlOutput implements Checked<GoogleAppsScript.HTML.HtmlOutput, HtmlOutputMethods> {
   _title = '';
   _width = 0;
   _height = 0;
@@ -57,15 +60,15 @@ export class FakeHtmlOutput {
     return this._height;
   }
 
-  setSandboxMode(): FakeHtmlOutput {
+  setSandboxMode(_mode: unknown): FakeHtmlOutput {
     return this;
   }
 
-  setXFrameOptionsMode(): FakeHtmlOutput {
+  setXFrameOptionsMode(_mode: unknown): FakeHtmlOutput {
     return this;
   }
 
-  addMetaTag(): FakeHtmlOutput {
+  addMetaTag(_name: string, _content: string): FakeHtmlOutput {
     return this;
   }
 }
@@ -82,12 +85,15 @@ export function createHtmlService(files: Record<string, string> | ((name: string
     if (content === undefined) throw new Error(`No HTML file named ${key} was found.`);
     return content;
   };
-  return {
-    SandboxMode: { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' },
-    XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
-    createHtmlOutput: (html = '') => new FakeHtmlOutput(String(html)),
+  const methods: Checked<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplateFromFile'> = {
+    createHtmlOutput: (html: unknown = '') => new FakeHtmlOutput(String(html)),
     createHtmlOutputFromFile: (name: string) => new FakeHtmlOutput(load(name)),
     /** Templates are served as written: the add-on does not use scriptlets. */
     createTemplateFromFile: (name: string) => ({ evaluate: () => new FakeHtmlOutput(load(name)) }),
+  };
+  return {
+    SandboxMode: { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' },
+    XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
+    ...methods,
   };
 }

@@ -9,26 +9,37 @@
  *   const context = vm.createContext({ ...google.globals('request-1') });
  *   const restore = installGoogleGlobals(google);   // or straight into globalThis for a test
  */
+import { readFileSync } from 'node:fs';
 import { CallLog } from './calls';
 import { createHtmlService } from './html';
 import { createLockService, DocumentLockState, LockStates } from './lock';
-import { createPropertiesService, createSession, FakeProperties, Utilities } from './services';
+import { createPropertiesService, createScriptApp, createSession, EMAIL_SCOPE, FakeProperties, temporaryUserKey, Utilities, type ConsentState, type SessionState } from './services';
 import { FakeSpreadsheet } from './spreadsheet';
 import { createSpreadsheetApp, FakeUi } from './ui';
+
+/** The scopes the add-on's manifest asks for: what a user who accepted everything has granted. */
+export const MANIFEST_SCOPES: string[] = JSON.parse(readFileSync(new URL('../../../appsscript.json', import.meta.url), 'utf8')).oauthScopes;
 
 export interface GoogleFakeOptions {
   /** The spreadsheet's time zone (dates read from cells are days in this zone). */
   timeZone?: string;
   /** Session.getActiveUserLocale(): "zh_CN" gives the Chinese UI. */
   locale?: string;
-  /** Session.getActiveUser().getEmail(); Apps Script gives "" when the user's domain hides it. */
+  /**
+   * The scopes the user granted. Default: the manifest's, which do not include userinfo.email,
+   * so Session refuses the user's address; with granular consent a user may grant fewer.
+   */
+  grantedScopes?: string[];
+  /** The address Session gives when `grantedScopes` includes userinfo.email. */
   email?: string;
   /** HTML project files by name (without ".html"), or a loader: what createHtmlOutputFromFile serves. */
   htmlFiles?: Record<string, string> | ((name: string) => string | undefined);
 }
 
-export const GLOBAL_NAMES = ['SpreadsheetApp', 'LockService', 'Session', 'Utilities', 'PropertiesService', 'HtmlService'] as const;
+export const GLOBAL_NAMES = ['SpreadsheetApp', 'LockService', 'Session', 'Utilities', 'PropertiesService', 'HtmlService', 'ScriptApp'] as const;
 export type GlobalName = (typeof GLOBAL_NAMES)[number];
+
+export { EMAIL_SCOPE };
 
 export function createGoogleFakes(options: GoogleFakeOptions = {}) {
   const timeZone = options.timeZone || 'Asia/Shanghai';
@@ -37,11 +48,13 @@ export function createGoogleFakes(options: GoogleFakeOptions = {}) {
   const spreadsheet = new FakeSpreadsheet(calls, timeZone, locale);
   const ui = new FakeUi(calls);
   const locks: LockStates = { document: new DocumentLockState(), script: new DocumentLockState() };
-  const properties = { document: new FakeProperties(), script: new FakeProperties(), user: new FakeProperties() };
-  const session = { email: options.email === undefined ? 'finance@example.com' : options.email, locale, timeZone };
+  const properties = { document: new FakeProperties(calls), script: new FakeProperties(calls), user: new FakeProperties(calls) };
+  const session: SessionState = { locale, timeZone, userKey: temporaryUserKey(), email: options.email || 'finance@example.com' };
+  const consent: ConsentState = { required: MANIFEST_SCOPES.slice(), granted: (options.grantedScopes || MANIFEST_SCOPES).slice(), prompts: 0 };
   const spreadsheetApp = createSpreadsheetApp(spreadsheet, ui, calls);
   const htmlService = createHtmlService(options.htmlFiles || {});
   const propertiesService = createPropertiesService(properties.document, properties.script, properties.user);
+  const scriptApp = createScriptApp(consent);
 
   return {
     calls,
@@ -50,25 +63,44 @@ export function createGoogleFakes(options: GoogleFakeOptions = {}) {
     /** The document lock's state: who holds it, how long callers waited, a hook on contention. */
     lock: locks.document,
     properties,
-    /** Change the user, locale or e-mail between calls (the object is read on every call). */
+    /** Change the user, locale or key between calls (the object is read on every call). */
     session,
+    /** Which scopes the user granted, and how often an execution stopped for the consent screen. */
+    consent,
 
     /** The Apps Script globals as execution `execution` sees them. */
     globals(execution = 'execution-1'): Record<GlobalName, unknown> {
       return {
         SpreadsheetApp: spreadsheetApp,
-        LockService: createLockService(locks, execution),
-        Session: createSession(session),
+        LockService: createLockService(locks, execution, calls),
+        Session: createSession(session, consent),
         Utilities,
         PropertiesService: propertiesService,
         HtmlService: htmlService,
+        ScriptApp: scriptApp,
       };
     },
 
-    /** Apps Script releases an execution's locks when it ends; the preview calls this after each request. */
+    /** Apps Script's temporary user key changes every 30 days: the next call sees a new one. */
+    rotateUserKey(): void {
+      session.userKey = temporaryUserKey();
+    },
+
+    /** Runs `work` as a custom function: Sheets lets it read the spreadsheet but not change it. */
+    asCustomFunction<T>(work: () => T): T {
+      spreadsheet._inCustomFunction = true;
+      try {
+        return work();
+      } finally {
+        spreadsheet._inCustomFunction = false;
+      }
+    },
+
+    /** Apps Script releases an execution's locks when it ends (killed or not); the preview calls this after each request. */
     endExecution(execution: string): void {
       if (locks.document.holder === execution) locks.document.holder = null;
       if (locks.script.holder === execution) locks.script.holder = null;
+      calls.revive();
     },
   };
 }
@@ -88,8 +120,9 @@ export function installGoogleGlobals(fakes: GoogleFakes, execution = 'execution-
     });
 }
 
-export { CallLog } from './calls';
-export { FakeSpreadsheet } from './spreadsheet';
+export { CallLog, KILLED_MESSAGE } from './calls';
+export { FakeSpreadsheet, CELL_LIMIT_MESSAGE } from './spreadsheet';
+export { AUTHORIZATION_REQUIRED, MAX_PROPERTY_STORE_BYTES, MAX_PROPERTY_VALUE_BYTES, STORE_FULL_MESSAGE } from './services';
 export { FakeSheet, NEW_SHEET_ROWS, NEW_SHEET_COLUMNS } from './sheet';
 export { FakeRange } from './range';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';

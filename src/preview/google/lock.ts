@@ -7,6 +7,9 @@
  * or moves the fake clock past its timeout and throws Apps Script's own message.
  */
 
+import { CallLog } from './calls';
+import type { Checked } from './checked';
+
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
 export class DocumentLockState {
@@ -17,17 +20,24 @@ export class DocumentLockState {
   onContention: ((waiter: string, holder: string) => void) | null = null;
 }
 
-export class FakeLock {
+export class FakeLock implements Checked<GoogleAppsScript.Lock.Lock, 'hasLock' | 'tryLock' | 'waitLock' | 'releaseLock'> {
   constructor(
     readonly _state: DocumentLockState,
     readonly _execution: string,
+    readonly _calls: CallLog = new CallLog(),
   ) {}
 
   hasLock(): boolean {
+    this._calls.count('Lock.hasLock');
     return this._state.holder === this._execution;
   }
 
   tryLock(timeoutInMillis: number): boolean {
+    this._calls.count('Lock.tryLock');
+    return this._try(timeoutInMillis);
+  }
+
+  private _try(timeoutInMillis: number): boolean {
     const state = this._state;
     if (state.holder === null || state.holder === this._execution) {
       state.holder = this._execution;
@@ -43,10 +53,12 @@ export class FakeLock {
   }
 
   waitLock(timeoutInMillis: number): void {
-    if (!this.tryLock(timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
+    this._calls.count('Lock.waitLock');
+    if (!this._try(timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
   }
 
   releaseLock(): void {
+    this._calls.count('Lock.releaseLock');
     if (this._state.holder === this._execution) this._state.holder = null;
   }
 }
@@ -57,9 +69,10 @@ export interface LockStates {
   script: DocumentLockState;
 }
 
-export function createLockService(states: LockStates, execution: string) {
-  return {
-    getDocumentLock: () => new FakeLock(states.document, execution),
-    getScriptLock: () => new FakeLock(states.script, execution),
+export function createLockService(states: LockStates, execution: string, calls: CallLog) {
+  const service: Checked<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock'> = {
+    getDocumentLock: () => new FakeLock(states.document, execution, calls),
+    getScriptLock: () => new FakeLock(states.script, execution, calls),
   };
+  return service;
 }

@@ -1,9 +1,15 @@
 /** A fake Range: a rectangle of a FakeSheet. Every public method is counted (see CallLog). */
 import { a1Text } from './a1';
 import { Cell, displayValue, enterValue, readValue, StoredValue } from './cellValues';
+import type { Checked } from './checked';
 import type { FakeSheet } from './sheet';
 
-export class FakeRange {
+export type RangeMethods =
+  | 'getValues' | 'getValue' | 'getDisplayValues' | 'getFormulas' | 'getFormula' | 'getNumberFormats' | 'getNumberFormat'
+  | 'setValues' | 'setValue' | 'setNumberFormats' | 'setNumberFormat' | 'clearContent' | 'createFilter' | 'getFilter'
+  | 'activate' | 'getSheet' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn';
+
+export class FakeRange implements Checked<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   constructor(
     readonly _sheet: FakeSheet,
     readonly _row: number,
@@ -14,6 +20,12 @@ export class FakeRange {
 
   private _count(method: string): void {
     this._sheet._calls().count('Range.' + method);
+  }
+
+  /** A call that changes the document: refused inside a custom function, as in Sheets. */
+  private _change(method: string): void {
+    this._count(method);
+    this._sheet._parent._refuseInCustomFunction(method);
   }
 
   private _map<T>(read: (cell: Cell | undefined) => T): T[][] {
@@ -78,7 +90,7 @@ export class FakeRange {
   }
 
   setValues(values: unknown[][]): FakeRange {
-    this._count('setValues');
+    this._change('setValues');
     const rows = this._checkShape(values, 'Object[][]');
     const zone = this._sheet._timeZone();
     rows.forEach((row, r) =>
@@ -91,33 +103,35 @@ export class FakeRange {
   }
 
   setValue(value: unknown): FakeRange {
-    this._count('setValue');
+    this._change('setValue');
     const current = this._sheet._cell(this._row, this._column);
     this._sheet._put(this._row, this._column, enterValue(value, current && current.format, this._sheet._timeZone()));
     return this;
   }
 
   setNumberFormats(formats: string[][]): FakeRange {
-    this._count('setNumberFormats');
+    this._change('setNumberFormats');
     const rows = this._checkShape(formats, 'String[][]');
     rows.forEach((row, r) => row.forEach((format, c) => this._setFormat(this._row + r, this._column + c, String(format))));
     return this;
   }
 
   setNumberFormat(format: string): FakeRange {
-    this._count('setNumberFormat');
+    this._change('setNumberFormat');
     for (let r = 0; r < this._rows; r++)
       for (let c = 0; c < this._columns; c++) this._setFormat(this._row + r, this._column + c, format);
     return this;
   }
 
   private _setFormat(row: number, column: number, format: string): void {
-    const cell = this._sheet._cell(row, column) || { value: '' };
-    this._sheet._put(row, column, { ...cell, format });
+    // In place: every cell object belongs to one sheet (setValues and template copies make new ones).
+    const cell = this._sheet._cell(row, column);
+    if (cell) cell.format = format;
+    else this._sheet._put(row, column, { value: '', format });
   }
 
   clearContent(): FakeRange {
-    this._count('clearContent');
+    this._change('clearContent');
     for (let r = 0; r < this._rows; r++)
       for (let c = 0; c < this._columns; c++) {
         const cell = this._sheet._cell(this._row + r, this._column + c);
@@ -127,7 +141,7 @@ export class FakeRange {
   }
 
   createFilter(): FakeFilter {
-    this._count('createFilter');
+    this._change('createFilter');
     if (this._sheet._filter) throw new Error("You can't create a filter in a sheet that already has a filter.");
     this._sheet._filter = new FakeFilter(this);
     return this._sheet._filter;
@@ -186,7 +200,7 @@ export class FakeRange {
 }
 
 /** A sheet's basic filter: Sheets allows one per sheet, over the range it was created on. */
-export class FakeFilter {
+export class FakeFilter implements Checked<GoogleAppsScript.Spreadsheet.Filter, 'getRange' | 'remove'> {
   constructor(readonly _range: FakeRange) {}
 
   getRange(): FakeRange {
@@ -196,6 +210,7 @@ export class FakeFilter {
 
   remove(): void {
     this._range._sheet._calls().count('Filter.remove');
+    this._range._sheet._parent._refuseInCustomFunction('remove');
     this._range._sheet._filter = null;
   }
 }

@@ -1,18 +1,24 @@
 /**
  * A fake Sheet: a grid of cells with Sheets' limits. A new sheet has 1000 rows and 26 columns,
- * and a range outside the grid is an error, as in Sheets — so a writer that forgets to grow
- * the sheet fails here too.
+ * a range outside the grid is an error, and growing the grid counts against the spreadsheet's
+ * 10 million cells, as in Sheets — so a writer that forgets to size the sheet fails here too.
  */
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../../output/sheetSize';
 import { parseA1, quoteSheetName, a1Text } from './a1';
 import type { CallLog } from './calls';
 import { Cell, displayValue, enterValue, isDateFormat } from './cellValues';
+import type { Checked } from './checked';
 import { FakeFilter, FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 
-export const NEW_SHEET_ROWS = 1000;
-export const NEW_SHEET_COLUMNS = 26;
+export { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS };
 
-export class FakeSheet {
+export type SheetMethods =
+  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn'
+  | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'deleteColumns'
+  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'getFilter' | 'appendRow' | 'activate';
+
+export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
   _rows: (Cell | undefined)[][] = [];
   _maxRows = NEW_SHEET_ROWS;
   _maxColumns = NEW_SHEET_COLUMNS;
@@ -78,13 +84,19 @@ export class FakeSheet {
     this._parent._calls.count('Sheet.' + method);
   }
 
+  /** A call that changes the document: refused inside a custom function, as in Sheets. */
+  private _change(method: string): void {
+    this._count(method);
+    this._parent._refuseInCustomFunction(method);
+  }
+
   getName(): string {
     this._count('getName');
     return this._name;
   }
 
   setName(name: string): FakeSheet {
-    this._count('setName');
+    this._change('setName');
     this._parent._rename(this, name);
     return this;
   }
@@ -136,15 +148,16 @@ export class FakeSheet {
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
-    this._count('insertRowsAfter');
+    this._change('insertRowsAfter');
     if (afterPosition < 1 || afterPosition > this._maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
+    this._parent._roomFor(howMany * this._maxColumns);
     if (this._rows.length > afterPosition) this._rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
     this._maxRows += howMany;
     return this;
   }
 
   deleteRows(rowPosition: number, howMany: number): void {
-    this._count('deleteRows');
+    this._change('deleteRows');
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this._maxRows) throw new Error('Those rows are out of bounds.');
     if (this._maxRows - howMany <= this._frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     this._rows.splice(rowPosition - 1, howMany);
@@ -152,15 +165,24 @@ export class FakeSheet {
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
-    this._count('insertColumnsAfter');
+    this._change('insertColumnsAfter');
     if (afterPosition < 1 || afterPosition > this._maxColumns || howMany < 1) throw new Error('Those columns are out of bounds.');
+    this._parent._roomFor(howMany * this._maxRows);
     this._rows.forEach((cells) => cells.length > afterPosition && cells.splice(afterPosition, 0, ...new Array(howMany)));
     this._maxColumns += howMany;
     return this;
   }
 
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this._change('deleteColumns');
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this._maxColumns) throw new Error('Those columns are out of bounds.');
+    if (this._maxColumns - howMany < 1) throw new Error('Sorry, it is not possible to delete all columns.');
+    this._rows.forEach((cells) => cells.splice(columnPosition - 1, howMany));
+    this._maxColumns -= howMany;
+  }
+
   setFrozenRows(rows: number): void {
-    this._count('setFrozenRows');
+    this._change('setFrozenRows');
     if (rows >= this._maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
     this._frozenRows = rows;
   }
@@ -171,7 +193,7 @@ export class FakeSheet {
   }
 
   setFrozenColumns(columns: number): void {
-    this._count('setFrozenColumns');
+    this._change('setFrozenColumns');
     this._frozenColumns = columns;
   }
 
@@ -186,9 +208,12 @@ export class FakeSheet {
   }
 
   appendRow(values: unknown[]): FakeSheet {
-    this._count('appendRow');
+    this._change('appendRow');
     const row = this._lastRow() + 1;
-    if (row > this._maxRows) this._maxRows = row;
+    if (row > this._maxRows) {
+      this._parent._roomFor(this._maxColumns);
+      this._maxRows = row;
+    }
     values.forEach((value, c) => {
       const current = this._cell(row, c + 1);
       this._put(row, c + 1, enterValue(value, current && current.format, this._timeZone()));

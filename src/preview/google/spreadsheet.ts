@@ -1,10 +1,19 @@
-/** A fake Spreadsheet: its sheets, named ranges, active sheet and time zone. */
+/**
+ * A fake Spreadsheet: its sheets, named ranges, active sheet and time zone, within Sheets'
+ * 10 million cells (every sheet's max rows × max columns), and read-only while a custom function
+ * runs, as Sheets allows custom functions only to read.
+ */
+import { SHEETS_MAX_CELLS } from '../../output/sheetSize';
 import { splitSheetName } from './a1';
 import { CallLog } from './calls';
+import type { Checked } from './checked';
 import { FakeRange } from './range';
-import { FakeSheet } from './sheet';
+import { FakeSheet, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './sheet';
 
-export class FakeNamedRange {
+/** What Sheets answers when a change would pass the workbook's cell limit. */
+export const CELL_LIMIT_MESSAGE = `This action would increase the number of cells in the workbook above the limit of ${SHEETS_MAX_CELLS} cells.`;
+
+export class FakeNamedRange implements Checked<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'setRange' | 'remove'> {
   constructor(
     readonly _parent: FakeSpreadsheet,
     readonly _name: string,
@@ -23,12 +32,14 @@ export class FakeNamedRange {
 
   setRange(range: FakeRange): FakeNamedRange {
     this._parent._calls.count('NamedRange.setRange');
+    this._parent._refuseInCustomFunction('setRange');
     this._range = range;
     return this;
   }
 
   remove(): void {
     this._parent._calls.count('NamedRange.remove');
+    this._parent._refuseInCustomFunction('remove');
     this._parent._namedRanges.delete(this._name);
   }
 }
@@ -38,8 +49,15 @@ export interface Toast {
   title: string;
 }
 
-export class FakeSpreadsheet {
+export type SpreadsheetMethods =
+  | 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getSheets'
+  | 'getNumSheets' | 'getSheetByName' | 'getSheetById' | 'getActiveSheet' | 'setActiveSheet' | 'setActiveRange' | 'insertSheet'
+  | 'deleteSheet' | 'getRange' | 'getRangeByName' | 'getNamedRanges' | 'setNamedRange' | 'removeNamedRange' | 'toast';
+
+export class FakeSpreadsheet implements Checked<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   _sheets: FakeSheet[] = [];
+  /** True while a custom function runs: Sheets lets it read, never change (set*, insert*, delete*). */
+  _inCustomFunction = false;
   _namedRanges = new Map<string, FakeNamedRange>();
   _active: FakeSheet;
   _activeRange: FakeRange | null = null;
@@ -82,6 +100,25 @@ export class FakeSpreadsheet {
     this._calls.count('Spreadsheet.' + method);
   }
 
+  private _change(method: string): void {
+    this._count(method);
+    this._refuseInCustomFunction(method);
+  }
+
+  _refuseInCustomFunction(method: string): void {
+    if (this._inCustomFunction) throw new Error(`You do not have permission to call ${method}`);
+  }
+
+  /** Cells of every sheet's grid, empty ones included: what Sheets counts against its limit. */
+  _gridCells(): number {
+    return this._sheets.reduce((cells, sheet) => cells + sheet._maxRows * sheet._maxColumns, 0);
+  }
+
+  /** Refuses a change that would add `cells` beyond Sheets' limit, before anything changes. */
+  _roomFor(cells: number): void {
+    if (this._gridCells() + cells > SHEETS_MAX_CELLS) throw new Error(CELL_LIMIT_MESSAGE);
+  }
+
   getId(): string {
     this._count('getId');
     return this._id;
@@ -103,7 +140,7 @@ export class FakeSpreadsheet {
   }
 
   setSpreadsheetTimeZone(timeZone: string): void {
-    this._count('setSpreadsheetTimeZone');
+    this._change('setSpreadsheetTimeZone');
     this._timeZone = timeZone;
   }
 
@@ -154,13 +191,14 @@ export class FakeSpreadsheet {
    * the sheet goes after the active one; either way it becomes the active sheet.
    */
   insertSheet(a?: unknown, b?: unknown, c?: unknown): FakeSheet {
-    this._count('insertSheet');
+    this._change('insertSheet');
     const args = [a, b, c].filter((x) => x !== undefined);
     const name = typeof args[0] === 'string' ? (args.shift() as string) : undefined;
     const index = typeof args[0] === 'number' ? (args.shift() as number) : undefined;
     const options = (args[0] || {}) as { template?: FakeSheet };
     if (name !== undefined && this._sheetNamed(name))
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this._roomFor(options.template ? options.template._maxRows * options.template._maxColumns : NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     let fallback = this._sheets.length + 1;
     while (this._sheetNamed('Sheet' + fallback)) fallback++;
     const position = index === undefined ? this._sheets.indexOf(this._active) + 1 : Math.max(0, Math.min(index, this._sheets.length));
@@ -177,7 +215,7 @@ export class FakeSpreadsheet {
   }
 
   deleteSheet(sheet: FakeSheet): void {
-    this._count('deleteSheet');
+    this._change('deleteSheet');
     if (this._sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     this._sheets = this._sheets.filter((s) => s !== sheet);
     this._namedRanges.forEach((named, key) => named._range._sheet === sheet && this._namedRanges.delete(key));
@@ -204,19 +242,19 @@ export class FakeSpreadsheet {
   }
 
   setNamedRange(name: string, range: FakeRange): void {
-    this._count('setNamedRange');
+    this._change('setNamedRange');
     if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
       throw new Error(`Named range names must start with a letter or underscore and cannot look like a cell: ${name}`);
     this._namedRanges.set(name.toUpperCase(), new FakeNamedRange(this, name, range));
   }
 
   removeNamedRange(name: string): void {
-    this._count('removeNamedRange');
+    this._change('removeNamedRange');
     this._namedRanges.delete(String(name).toUpperCase());
   }
 
-  toast(message: string, title = '', _timeoutSeconds?: number): void {
-    this._count('toast');
+  toast(message: string, title = '', _timeoutSeconds?: number | null): void {
+    this._change('toast');
     this._toasts.push({ message: String(message), title: String(title) });
   }
 

@@ -1,5 +1,6 @@
 /** SpreadsheetApp itself and its Ui: menus, sidebars and dialogs are recorded for tests to read. */
 import type { CallLog } from './calls';
+import type { Checked } from './checked';
 import type { FakeHtmlOutput } from './html';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -8,7 +9,7 @@ export interface MenuItem {
   functionName: string;
 }
 
-export class FakeMenu {
+export class FakeMenu implements Checked<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   readonly _items: (MenuItem | 'separator' | { subMenu: FakeMenu })[] = [];
 
   constructor(
@@ -43,7 +44,8 @@ export class FakeMenu {
 export const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
 export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
 
-export class FakeUi {
+/** alert is left out of the check: Google's Button is a numeric enum, the fake answers its names. */
+export class FakeUi implements Checked<GoogleAppsScript.Base.Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
   readonly _menus: FakeMenu[] = [];
   _sidebar: FakeHtmlOutput | null = null;
   readonly _dialogs: { output: FakeHtmlOutput; title: string; modal: boolean }[] = [];
@@ -87,7 +89,7 @@ export class FakeUi {
 
 /** The SpreadsheetApp global: one active spreadsheet, one Ui. */
 export function createSpreadsheetApp(spreadsheet: FakeSpreadsheet, ui: FakeUi, calls: CallLog) {
-  return {
+  const app: Checked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getUi' | 'flush'> = {
     getActiveSpreadsheet() {
       calls.count('SpreadsheetApp.getActiveSpreadsheet');
       return spreadsheet;
@@ -109,4 +111,5 @@ export function createSpreadsheetApp(spreadsheet: FakeSpreadsheet, ui: FakeUi, c
       calls.count('SpreadsheetApp.flush');
     },
   };
+  return app;
 }
