@@ -12,7 +12,7 @@
  * header and renumbers around blank lines, and SPEC §4 forbids dropping rows silently. A
  * quote-free fast path keeps this within reach of it on large exports.
  */
-import { DAMAGED_TEXT, damagedBytes } from './encoding';
+import { damagedBytes, isDamaged } from './encoding';
 
 export type Delimiter = ',' | '\t' | ';';
 
@@ -73,7 +73,7 @@ function unquote(cell: string): string {
 /** Calls `onRecord` for every record, blank ones included, with its 1-based row number. */
 export function forEachRecord(text: string, delimiter: Delimiter, onRecord: OnRecord): void {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // Excel's UTF-8 BOM
-  const report = DAMAGED_TEXT.test(text) ? withDamageCheck(onRecord) : onRecord;
+  const report = isDamaged(text) ? withDamageCheck(onRecord) : onRecord;
   if (text.indexOf('"') >= 0) forEachQuotedRecord(text, delimiter, report);
   else {
     // No quotes, so no CR can be inside a field: a lone CR (Excel for Mac) is a line end.
