@@ -19,7 +19,7 @@ export function userLanguage(): Language {
 
 export function busyMessage(language: Language): string {
   return language === 'zh'
-    ? '另一个结算正在写入此表格(已等待 30 秒)。请稍后再试,不会重复写入。'
+    ? '另一个结算正在写入此表格（已等待 30 秒）。请稍后再试，不会重复写入。'
     : 'Another settlement is being written to this spreadsheet (waited 30 seconds). Try again in a minute; nothing was written twice.';
 }
 
@@ -37,50 +37,50 @@ export function writtenMessage(
 ): string {
   const total = fenToDisplay(cashTotalFen);
   return language === 'zh'
-    ? `已写入结算明细"${names.lines}"(${lines} 行)和汇总"${names.summary}"。现金合计 ${total};冻结商家 ${blockedMerchants} 个;输入问题 ${issues} 条。`
+    ? `已写入结算明细“${names.lines}”（${lines} 行）和汇总“${names.summary}”。现金合计 ${total}；冻结商家 ${blockedMerchants} 个；输入问题 ${issues} 条。`
     : `Settlement written: lines on sheet "${names.lines}" (${lines} lines), summary on "${names.summary}". Cash total ${total}; ${blockedMerchants} merchant(s) blocked; ${issues} input issue(s).`;
 }
 
 export function existsMessage(language: Language, sheetName: string, generatedAt: string): string {
   return language === 'zh'
-    ? `相同的输入数据和政策已于 ${generatedAt} 结算,见工作表"${sheetName}"。未重复写入;如需重新结算,请先删除该工作表。`
+    ? `相同的输入数据和政策已于 ${generatedAt} 结算，见工作表“${sheetName}”。未重复写入；如需重新结算，请先删除该工作表。`
     : `These inputs and this policy were already settled at ${generatedAt}, on sheet "${sheetName}". Nothing new was written; delete that sheet to settle again.`;
 }
 
 export function tooLargeMessage(language: Language, existing: number, added: number, limit: number): string {
   return language === 'zh'
-    ? `未写入:本结算需要 ${groupedCount(added)} 个单元格,而本表格已有 ${groupedCount(existing)} 个,合计超过 Google 表格每个文件 ${groupedCount(limit)} 个单元格的上限。请使用命令行工具 gmv-settle,或每次结算较少的商家(也可删除不再需要的工作表)。`
+    ? `未写入：本结算需要 ${groupedCount(added)} 个单元格，而本表格已有 ${groupedCount(existing)} 个，合计超过 Google 表格每个文件 ${groupedCount(limit)} 个单元格的上限。请使用命令行工具 gmv-settle，或每次结算较少的商家（也可删除不再需要的工作表）。`
     : `Nothing was written: this settlement needs ${groupedCount(added)} cells and the spreadsheet already holds ${groupedCount(existing)}, more than Google Sheets' ${groupedCount(limit)} cells per spreadsheet. Use the gmv-settle command line, or settle fewer merchants per run (or delete sheets you no longer need).`;
 }
 
 export function storeFullMessage(language: Language): string {
   return language === 'zh'
-    ? '未写入:无法在本表格的文档属性(共 500 KB,很可能已满)中记录这次结算,已写入的工作表已移除。请删除旧的结算工作表(其记录会随之清除)后再试。'
+    ? '未写入：无法在本表格的文档属性（共 500 KB，很可能已满）中记录这次结算，已写入的工作表已移除。请删除旧的结算工作表（其记录会随之清除）后再试。'
     : "Nothing was written: the settlement could not be recorded in this spreadsheet's document properties (500 KB in all, most likely full), and its sheets were removed. Delete old settlement sheets (their records go with them) and try again.";
 }
 
 export function writeGoneMessage(language: Language): string {
   return language === 'zh'
-    ? '这次写入已中断并被清理(未完成的工作表已移除)。请再次点击按钮写入结算。'
+    ? '这次写入已中断并被清理（未完成的工作表已移除）。请再次点击按钮写入结算。'
     : 'This write was interrupted and cleaned up (its unfinished sheets were removed). Press the button to write the settlement again.';
 }
 
 export function linesMismatchMessage(language: Language): string {
   return language === 'zh'
-    ? '侧边栏发送的明细与服务器结算的结果不一致(预览之后数据或工作表区域是否被修改?)。未完成的工作表已移除,请重新预览后再写入。'
+    ? '侧边栏发送的明细与服务器结算的结果不一致（预览之后数据或工作表区域是否被修改？）。未完成的工作表已移除，请重新预览后再写入。'
     : 'The lines the sidebar sent are not the ones the server settled (did the data or a sheet range change since the preview?). The unfinished sheets were removed; preview again, then write.';
 }
 
 export function writingElsewhereMessage(language: Language): string {
   return language === 'zh'
-    ? '另一位用户正在写入同一份结算,几分钟内即可完成。未重复写入。'
+    ? '另一位用户正在写入同一份结算，几分钟内即可完成。未重复写入。'
     : 'Someone else is writing this same settlement right now; it will be ready in a few minutes. Nothing was written twice.';
 }
 
 export function interruptedRemovedMessage(language: Language, removed: number, inProgress: number): string {
   const zh = language === 'zh';
   const done = zh ? `已移除 ${removed} 个中断写入留下的工作表。` : `Removed ${removed} sheet(s) left by interrupted writes.`;
-  const live = inProgress === 0 ? '' : zh ? `另有 ${inProgress} 个结算正在写入,未动。` : ` ${inProgress} settlement(s) being written now were left alone.`;
+  const live = inProgress === 0 ? '' : zh ? `另有 ${inProgress} 个结算正在写入，未动。` : ` ${inProgress} settlement(s) being written now were left alone.`;
   return done + live;
 }
 

@@ -79,7 +79,7 @@ function freeNames(spreadsheet: Spreadsheet, language: Language, day: string, fi
 }
 
 function summaryHeading(language: Language, linesName: string): string {
-  return language === 'zh' ? `${linesName}:汇总。每日明细见工作表"${linesName}"。` : `${linesName}: summary. The daily lines are on sheet "${linesName}".`;
+  return language === 'zh' ? `${linesName}：汇总。每日明细见工作表“${linesName}”。` : `${linesName}: summary. The daily lines are on sheet "${linesName}".`;
 }
 
 function rowsOf(block: SheetBlock, from: number, to: number): SheetBlock {

@@ -131,7 +131,7 @@ export function checkCallSize(value: unknown, language: 'zh' | 'en' = 'en'): voi
 
 export function callTooLargeMessage(language: 'zh' | 'en', chars: number): string {
   return language === 'zh'
-    ? `数据太大:一次服务器调用最多 ${MAX_CALL_CHARS} 个字符,这次有 ${chars} 个。请使用命令行工具 gmv-settle,或每次结算较少的商家。`
+    ? `数据太大：一次服务器调用最多 ${MAX_CALL_CHARS} 个字符，这次有 ${chars} 个。请使用命令行工具 gmv-settle，或每次结算较少的商家。`
     : `The data is too large: a server call takes at most ${MAX_CALL_CHARS} characters, this one has ${chars}. Use the gmv-settle command line, or settle fewer merchants per run.`;
 }
 
@@ -144,7 +144,7 @@ export function checkSettlementRequest(value: unknown): SettlementRequest {
   if (value.coefficient === undefined || value.coefficient === null || (typeof value.coefficient === 'string' && value.coefficient.trim() === ''))
     throw new RequestError(
       language === 'zh'
-        ? '请填写红包奖励系数(例如 0.05 或 5%):系数不会被默认或猜测。'
+        ? '请填写红包奖励系数（例如 0.05 或 5%）：系数不会被默认或猜测。'
         : 'the red-packet coefficient (奖励系数) is required, for example 0.05 or 5%; it is never defaulted or guessed',
     );
   return {

@@ -105,7 +105,7 @@ export function totalsBlock(run: SettlementRun, language: Language): SheetBlock 
 
 const RUN_LABELS = {
   en: { generated: 'Generated at (UTC)', user: 'User', language: 'Language', sha: 'Input SHA-256', policy: 'Policy', source: 'Source', read: 'Rows read', used: 'Rows used', rejected: 'Rows rejected', all: 'all', mapping: 'Column mapping', anonymous: '(not available)' },
-  zh: { generated: '生成时间 (UTC)', user: '操作人', language: '语言', sha: '输入数据 SHA-256', policy: '政策', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '(无法获取)' },
+  zh: { generated: '生成时间（UTC）', user: '操作人', language: '语言', sha: '输入数据 SHA-256', policy: '政策', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '（无法获取）' },
 };
 
 /** What finance needs to reproduce the run: policy, per-source row counts, input hash, when, who. */
@@ -163,7 +163,7 @@ export function stackBlocks(blocks: SheetBlock[], gapRows = 1): SheetBlock {
 
 const SECTION_TITLES = {
   en: { totals: 'Totals', run: 'Run record', issues: 'Input issues', noIssues: 'No input issues: every row read was used.', merchants: 'Per merchant' },
-  zh: { totals: '合计', run: '运行记录', issues: '输入问题', noIssues: '无输入问题:读取的每一行都已使用。', merchants: '商家汇总' },
+  zh: { totals: '合计', run: '运行记录', issues: '输入问题', noIssues: '无输入问题：读取的每一行都已使用。', merchants: '商家汇总' },
 };
 
 /**

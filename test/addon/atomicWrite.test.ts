@@ -34,7 +34,7 @@ describe('the 10,000,000-cell limit', () => {
     );
     assert.equal(google.calls.byMethod['Spreadsheet.insertSheet'], undefined, 'no sheet was inserted');
     assert.deepEqual(google.spreadsheet._sheets.map((s) => s._name), ['Sheet1']);
-    assert.throws(() => writeSettlement(request({ language: 'zh' })), /未写入:本结算需要 26,085 个单元格.*gmv-settle/);
+    assert.throws(() => writeSettlement(request({ language: 'zh' })), /未写入：本结算需要 26,085 个单元格.*gmv-settle/);
   });
 
   test('with room for it, the same settlement is written, and each sheet has exactly its own table\'s grid', () => {
