@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSidebar } from './buildSidebar';
-import { startPreview } from '../src/preview/serverStart';
+import { startPreview } from '../dev/preview/serverStart';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MERCHANTS = 5000;

@@ -19,10 +19,10 @@ import type { SettlementRequest, WritePart, WriteProgress, WriteResult } from '.
 import { buildPolicy } from '../src/addon/policySource';
 import { SETTLEMENT } from '../src/functions';
 import { tableFromText } from '../src/input/table';
-import { runSettlement } from '../src/output/run';
+import { runSettlement } from '../src/run/runSettlement';
 import { linesBlock, summaryBlock } from '../src/output/sheetTables';
 import type { SheetLayout } from '../src/sidebar/writeDriver';
-import { loadAddon } from '../src/preview/serverRuntime';
+import { loadAddon } from '../dev/preview/serverRuntime';
 import { prng } from './prng';
 
 const args = process.argv.slice(2);

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startPreview } from '../src/preview/serverStart';
+import { startPreview } from '../dev/preview/serverStart';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // SCREENSHOT_OUT lets a Chinese screenshot (PREVIEW_LOCALE=zh_CN) go elsewhere than the README's.

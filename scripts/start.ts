@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { settleFiles } from '../src/cli/settleFiles';
 import { formatSummary } from '../src/cli/summary';
-import { startPreview } from '../src/preview/serverStart';
+import { startPreview } from '../dev/preview/serverStart';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -5,5 +5,5 @@
  * Nothing else is global: google.script.run can reach only these stubs — the SERVER_FUNCTIONS and
  * the custom functions, which are pure and touch no document.
  */
-export { INCREMENTAL_GMV, GMV_TIER, TIER_REWARD, GMV_TO_NEXT_TIER, SETTLEMENT } from '../functions';
+export { INCREMENTAL_GMV, GMV_TIER, TIER_REWARD, GMV_TO_NEXT_TIER, SETTLEMENT } from './customFunctions';
 export * from './index';

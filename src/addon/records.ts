@@ -12,7 +12,7 @@
  */
 import type { InputTables } from '../input/readInputs';
 import type { Table } from '../input/table';
-import { inputFingerprint } from '../output/run';
+import { inputFingerprint } from '../run/runSettlement';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

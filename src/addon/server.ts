@@ -3,10 +3,10 @@
  * sidebar is not trusted), returns only JSON-safe values, and throws an Error whose message is
  * meant for the person at the sidebar.
  */
-import type { Language } from '../core/reasons';
+import type { Language } from '../output/reasonText';
 import { TableError } from '../input/tableError';
 import type { InputTables } from '../input/readInputs';
-import { runSettlement, type SettlementRun } from '../output/run';
+import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { requireAllScopes } from './consent';
 import { busyMessage, interruptedRemovedMessage, noDocumentMessage, userLanguage } from './messages';
 import { removeInterrupted } from './pending';

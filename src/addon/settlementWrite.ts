@@ -14,8 +14,8 @@
  * Until the rename nothing looks finished, and a write that is killed half-way is removed by the
  * next one (pending.ts). Every step runs under the document lock (server.ts).
  */
-import type { Language } from '../core/reasons';
-import type { SettlementRun } from '../output/run';
+import type { Language } from '../output/reasonText';
+import type { SettlementRun } from '../run/runSettlement';
 import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
 import { linesBlock, summaryBlock, summaryHeadRows, type SheetBlock } from '../output/sheetTables';
 import { CELLS_PER_CALL, rowsPerCall } from './limits';

@@ -3,7 +3,7 @@
  * not only by our sidebar, so each one checks what it receives: shape, types and sizes. A
  * request that does not fit is refused whole, with a sentence that says what to send instead.
  */
-import { LINE_COLUMNS } from '../output/columns';
+import { LINE_COLUMNS } from '../output/tables';
 import { MAX_CELL_CHARS } from '../output/sheetText';
 import { callChars, MAX_CALL_CHARS, rowsPerCall } from './limits';
 import type { InputSource, PolicyOptions, RowsBlock, SettlementRequest } from './protocol';

@@ -9,7 +9,7 @@
  * Each sheet is sized to its own table, because Sheets counts every cell of every grid against
  * its 10 million: the lines sheet has exactly its columns and rows, the summary its own.
  */
-import { LINE_COLUMNS } from '../output/columns';
+import { LINE_COLUMNS } from '../output/tables';
 import type { Grid } from '../output/sheetSize';
 import { columnFormat, SHEET_FORMATS, type SheetBlock, type SheetValue } from '../output/sheetTables';
 import { guardTextCells } from '../output/sheetText';

@@ -5,12 +5,12 @@
  * JSON and XLSX outputs; stderr is for a person watching the run. Each entry of `out` is one
  * line, shown with the data's control characters made visible (terminalText.ts).
  */
-import type { Language } from '../core/reasons';
-import { sourceName } from '../core/reasons';
-import type { InputIssue } from '../core/settlement';
+import type { Language } from '../output/reasonText';
+import { sourceName } from '../output/reasonText';
+import type { InputIssue } from '../core/model';
 import { describeMapping } from '../input/mappingText';
 import { coefficientLines } from '../output/coefficientText';
-import type { SettlementRun } from '../output/run';
+import type { SettlementRun } from '../run/runSettlement';
 import { visibleLines } from './terminalText';
 
 export const ISSUES_SHOWN = 10;

@@ -8,7 +8,7 @@ import { fstatSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { linesToCsv } from '../output/csv';
 import { jsonReportChunks } from '../output/json';
-import type { SettlementRun } from '../output/run';
+import type { SettlementRun } from '../run/runSettlement';
 import { UsageError, type CliRequest } from './args';
 import { visibleText } from './terminalText';
 
@@ -19,7 +19,7 @@ export async function renderOutput(run: SettlementRun, request: CliRequest): Pro
   if (request.format === 'json') return jsonReportChunks(run);
   if (request.format === 'xlsx') {
     // Loaded on demand: exceljs costs a quarter-second of start-up that CSV and JSON do not need.
-    const { settlementWorkbook } = await import('../output/xlsx');
+    const { settlementWorkbook } = await import('./xlsxWriter');
     return settlementWorkbook(run, request.language);
   }
   const csv = linesToCsv(run, request.language);

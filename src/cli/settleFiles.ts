@@ -10,7 +10,7 @@ import { TableError } from '../input/tableError';
 import { policyFromJson } from '../input/policyReader';
 import { policyMessages, type PolicyMessage } from '../input/policyText';
 import { readPlausibleRate } from '../input/rates';
-import { runSettlement, type SettlementRun } from '../output/run';
+import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { UsageError, type CliRequest } from './args';
 import { decodeText } from '../input/encoding';
 import { readBytes, readTableFile } from './readFile';

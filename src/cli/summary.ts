@@ -3,9 +3,9 @@
  * each tier, who is blocked and why, and the first input issues. Money as finance reads it.
  */
 import { fenToDisplay } from '../core/money';
-import { describeReason, type Language } from '../core/reasons';
-import type { LineStatus } from '../core/settlement';
-import type { SettlementRun } from '../output/run';
+import { describeReason, type Language } from '../output/reasonText';
+import type { LineStatus } from '../core/model';
+import type { SettlementRun } from '../run/runSettlement';
 import { issueLine } from './inputReport';
 import { visibleLines } from './terminalText';
 

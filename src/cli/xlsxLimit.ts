@@ -5,10 +5,10 @@
  * and for every sheet once the settlement is known (its issues come from the history).
  */
 import { readCampaign } from '../input/campaignReader';
-import { mapColumns, TableError } from '../input/columns';
+import { mapColumns, TableError } from '../input/columnMapping';
 import { EXCEL_MAX_ROWS } from '../input/sheetSize';
 import type { Table } from '../input/table';
-import type { SettlementRun } from '../output/run';
+import type { SettlementRun } from '../run/runSettlement';
 import { UsageError } from './args';
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -4,7 +4,7 @@
  */
 import { Dec, Fen, meanFen, mulRate } from './money';
 import { Policy, tierCoefficient, type IncrementalBasis } from './policy';
-import type { MerchantHistory, MerchantTargets } from './settlement';
+import type { MerchantHistory, MerchantTargets } from './model';
 
 const ZERO = new Dec(0);
 

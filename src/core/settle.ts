@@ -12,7 +12,7 @@ import type {
   SettlementInput,
   SettlementLine,
   Totals,
-} from './settlement';
+} from './model';
 
 
 export function settle(input: SettlementInput, policy: Policy): Settlement {

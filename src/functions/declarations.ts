@@ -7,7 +7,7 @@
 import type { SheetArg } from './args';
 import { gmvTier, gmvToNextTier, incrementalGmv } from './tiers';
 import { tierReward } from './reward';
-import { settlement } from './settlement';
+import { settlement } from './settlementTable';
 
 export interface ParamDeclaration {
   name: string;

@@ -1,7 +1,7 @@
 /** Campaign-day rows (SPEC §3): merchant id, optional name, date, GMV, optional ad spend. */
-import type { CampaignDay } from '../core/settlement';
+import type { CampaignDay } from '../core/model';
 import { dateCell, moneyCell, moneyColumn } from './cells';
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './columnMapping';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, LABELS } from './issueText';
 import { SourceReport } from './report';

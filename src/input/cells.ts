@@ -3,7 +3,7 @@
  * name, the value and what was expected. Shared by the history, campaign and targets readers.
  */
 import type { Fen } from '../core/money';
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './columnMapping';
 import { readDate, type DateValue } from './date';
 import { readMerchantId } from './merchantId';
 import { plainMoneyFen, readMoneyFen, type Cell } from './number';

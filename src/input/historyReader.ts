@@ -3,9 +3,9 @@
  * a 3-million-row export never has to exist as 3 million objects.
  */
 import { addFen, fenToText } from '../core/money';
-import type { MerchantHistory } from '../core/settlement';
+import type { MerchantHistory } from '../core/model';
 import { dateCell, moneyCell, moneyColumn, type MoneyColumn, type RowContext } from './cells';
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './columnMapping';
 import { isoToSerial } from './date';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, LABELS } from './issueText';

@@ -3,7 +3,7 @@
  * (SPEC §3: shown before anything is written): each heading, the field a person would call it,
  * the scale its unit gives, and every column that is not used, with why.
  */
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './columnMapping';
 import { FIELD_NAMES, readHeading, type Field, type Unit } from './headers';
 
 type Language = 'en' | 'zh';

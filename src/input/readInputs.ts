@@ -4,9 +4,9 @@
  * only the tables together can tell: history and campaign given the wrong way round, rows whose
  * merchant is not known for sure, and targets that do not meet the campaign's merchants.
  */
-import type { InputIssue, SettlementInput } from '../core/settlement';
+import type { InputIssue, SettlementInput } from '../core/model';
 import { readCampaign, type CampaignRead } from './campaignReader';
-import { ColumnMapping, mapColumns } from './columns';
+import { ColumnMapping, mapColumns } from './columnMapping';
 import { readHistory, type HistoryRead } from './historyReader';
 import { blockUncertainRows, noteTargetsMismatches } from './matching';
 import type { SourceReport } from './report';

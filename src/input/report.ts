@@ -2,7 +2,7 @@
  * Bookkeeping that makes SPEC §4 hold by construction: every non-blank row read is counted,
  * and a row is either used or has at least one issue naming its position and value.
  */
-import type { InputIssue } from '../core/settlement';
+import type { InputIssue } from '../core/model';
 import type { IssueText } from './issueText';
 import type { ConvertedId } from './merchantId';
 import type { SourceName } from './table';

@@ -10,7 +10,7 @@
  */
 import { addFen, type Fen, type FenSum } from '../core/money';
 import { idCell, nameCell, noteExtraCells, type MoneyColumn, type RowContext } from './cells';
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './columnMapping';
 import type { RecordProblem } from './delimited';
 import { ISSUE_TEXT } from './issueText';
 import { readMoneyFen, type Cell } from './number';

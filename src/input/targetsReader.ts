@@ -4,9 +4,9 @@
  */
 import { fenToDisplay, type Fen } from '../core/money';
 import { firstTierNotRising } from '../core/policy';
-import type { MerchantTargets } from '../core/settlement';
+import type { MerchantTargets } from '../core/model';
 import { moneyCell, moneyColumn } from './cells';
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './columnMapping';
 import { ISSUE_TEXT, LABELS } from './issueText';
 import type { Field } from './headers';
 import { SourceReport } from './report';

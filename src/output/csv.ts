@@ -5,9 +5,9 @@
  */
 import type { Dec } from '../core/money';
 import { fenToText, type FenSum } from '../core/money';
-import type { Language } from '../core/reasons';
-import { Column, ColumnKind, CellValue, heading, LINE_COLUMNS } from './columns';
-import type { SettlementRun } from './run';
+import type { Language } from './reasonText';
+import { Column, ColumnKind, CellValue, heading, LINE_COLUMNS } from './tables';
+import type { SettlementRun } from '../run/runSettlement';
 import { startsLikeFormula } from './sheetText';
 
 /** The lines table (one row per merchant per campaign day), the CLI's default output. */

@@ -5,8 +5,8 @@
  */
 import type { Dec } from '../core/money';
 import { fenToText } from '../core/money';
-import { Column, ColumnKind, CellValue, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './columns';
-import type { SettlementRun } from './run';
+import { Column, ColumnKind, CellValue, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
+import type { SettlementRun } from '../run/runSettlement';
 
 type JsonScalar = string | number | null;
 

@@ -5,7 +5,7 @@
  * figure before it sends anything, both with these functions.
  */
 import type { SheetBlock } from './sheetTables';
-import { LINE_COLUMNS } from './columns';
+import { LINE_COLUMNS } from './tables';
 
 /** Google Sheets' limit per spreadsheet (Sheets help: "Files you can store in Google Drive"). */
 export const SHEETS_MAX_CELLS = 10000000;

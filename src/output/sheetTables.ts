@@ -8,12 +8,12 @@
  * through sheetText so nothing pasted can become a formula.
  */
 import { Dec, fenToNumber, type FenSum } from '../core/money';
-import type { Language } from '../core/reasons';
-import { sourceName } from '../core/reasons';
+import type { Language } from './reasonText';
+import { sourceName } from './reasonText';
 import { describeMapping } from '../input/mappingText';
 import { isoToSerial } from '../input/date';
-import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './columns';
-import type { SettlementRun } from './run';
+import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
+import type { SettlementRun } from '../run/runSettlement';
 
 export type SheetValue = string | number | boolean;
 

@@ -2,8 +2,8 @@
  * Every word the sidebar shows, in English and Chinese. Chinese for zh locales (zh, zh-CN,
  * zh-TW…), English otherwise: merchant-ops in China read the first, everyone else the second.
  */
-export type { Language } from '../core/reasons';
-import { languageOfLocale, type Language } from '../core/reasons';
+export type { Language } from '../output/reasonText';
+import { languageOfLocale, type Language } from '../output/reasonText';
 
 const en = {
   title: 'Double 11 incentive settlement',

@@ -6,7 +6,7 @@ import type { InputSource, SettlementRequest, SidebarContext } from '../addon/pr
 import { groupedCount } from '../output/counts';
 import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
 import { linesBlock, summaryBlock } from '../output/sheetTables';
-import type { SettlementRun } from '../output/run';
+import type { SettlementRun } from '../run/runSettlement';
 import { byId, debounce, el, replaceChildren } from './dom';
 import { fillControl } from './fill';
 import { chooseLanguage, language, setLanguage, t } from './i18n';

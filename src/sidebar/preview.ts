@@ -3,13 +3,13 @@
  * what is in the sidebar now, so what a person checks here is what will be written.
  */
 import { fenToDisplay } from '../core/money';
-import { describeReason, sourceName } from '../core/reasons';
-import type { InputIssue, LineStatus } from '../core/settlement';
+import { describeReason, sourceName } from '../output/reasonText';
+import type { InputIssue, LineStatus } from '../core/model';
 import { describeMapping } from '../input/mappingText';
 import type { Table } from '../input/table';
 import { TableError } from '../input/tableError';
 import { coefficientLines } from '../output/coefficientText';
-import { runSettlement, type SettlementRun } from '../output/run';
+import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { el, replaceChildren, type Child } from './dom';
 import { language, t } from './i18n';
 import type { PolicyChoice } from './policyForm';

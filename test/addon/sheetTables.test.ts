@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { double11Policy } from '../../src/core/policy';
 import { Dec } from '../../src/core/money';
 import { tableFromText } from '../../src/input/table';
-import { runSettlement } from '../../src/output/run';
+import { runSettlement } from '../../src/run/runSettlement';
 import { linesBlock, merchantsBlock, stackBlocks, summaryBlock, SHEET_FORMATS, totalsBlock } from '../../src/output/sheetTables';
 import { CAMPAIGN, HISTORY } from './support';
 

@@ -5,7 +5,7 @@ import type { InputSource, SettlementRequest, WriteProgress, WriteResult } from 
 import { buildPolicy } from '../../src/addon/policySource';
 import { abandonSettlementWrite, finishSettlementWrite, writeSettlement, writeSettlementRows } from '../../src/addon/server';
 import { tableFromText } from '../../src/input/table';
-import { runSettlement } from '../../src/output/run';
+import { runSettlement } from '../../src/run/runSettlement';
 import { linesBlock, summaryBlock } from '../../src/output/sheetTables';
 import { writeInCalls, type SheetLayout } from '../../src/sidebar/writeDriver';
 

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeSettlement } from '../../src/addon/server';
 import { sha256Hex } from '../../src/core/sha256';
-import { inputFingerprint } from '../../src/output/run';
+import { inputFingerprint } from '../../src/run/runSettlement';
 import { tableFromText } from '../../src/input/table';
 import { CAMPAIGN, HISTORY, largeRequest, request, sheetValues, googleForEachTest } from './support';
 import { EMAIL_SCOPE, MANIFEST_SCOPES, type GoogleFakes } from '../fakes/google';

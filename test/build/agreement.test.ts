@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { Dec, fenToDisplay, fenToNumber, fenToText } from '../../src/core/money';
 import { double11Policy } from '../../src/core/policy';
 import { tableFromCells } from '../../src/input/table';
-import { runSettlement } from '../../src/output/run';
+import { runSettlement } from '../../src/run/runSettlement';
 import { loadDist, type LoadedDist } from './dist';
 
 let dist: LoadedDist;

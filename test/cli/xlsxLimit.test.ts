@@ -9,7 +9,7 @@ import { UsageError } from '../../src/cli/args';
 import { refuseCampaignBeyondXlsx, refuseSettlementBeyondXlsx } from '../../src/cli/xlsxLimit';
 import type { Cell } from '../../src/input/number';
 import type { Table } from '../../src/input/table';
-import type { SettlementRun } from '../../src/output/run';
+import type { SettlementRun } from '../../src/run/runSettlement';
 
 /** A campaign of `lines` merchant-days (11 days a merchant), made row by row as it is read. */
 function campaignOf(lines: number, extraRows: Cell[][] = []): Table {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { ooxmlText } from '../../src/output/xlsx';
+import { ooxmlText } from '../../src/cli/xlsxWriter';
 import { unzipAll } from '../input/workbooks';
 import { folderWith, gmvSettle } from './helpers';
 

@@ -5,7 +5,7 @@ import { addFen, Dec, fenToText, meanFen } from '../../src/core/money';
 import { double11Policy } from '../../src/core/policy';
 import { tableFromText } from '../../src/input/table';
 import { toJsonReport } from '../../src/output/json';
-import { runSettlement } from '../../src/output/run';
+import { runSettlement } from '../../src/run/runSettlement';
 
 const POLICY = { ...double11Policy(), redPacketCoefficient: new Dec('0.05') };
 const MAX_VALUE = '99999999999.99'; // the largest amount one value may be

@@ -5,7 +5,7 @@ import { Dec } from '../../src/core/money';
 import { double11Policy, type Policy } from '../../src/core/policy';
 import { tableFromText } from '../../src/input/table';
 import { toJsonReport } from '../../src/output/json';
-import { runSettlement } from '../../src/output/run';
+import { runSettlement } from '../../src/run/runSettlement';
 
 function settleText(history: string, campaign: string, edit: Partial<Policy> = {}, targets?: string) {
   const policy: Policy = { ...double11Policy(), redPacketCoefficient: new Dec('0.05'), ...edit };

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
-import type { RunningPreview } from '../../src/preview/serverStart';
+import type { RunningPreview } from '../../dev/preview/serverStart';
 import { enterInputs, exampleInputs, launchBrowser, openSidebar, resultAfterClick, spreadsheet, startTestPreview, type Inputs } from './harness';
 import { lineRecords, settlementSheets } from './settlement';
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
-import type { RunningPreview } from '../../src/preview/serverStart';
+import type { RunningPreview } from '../../dev/preview/serverStart';
 import { EXPORT_TRAPS } from '../fixtures/exportTraps';
 import { afterPreview, enterInputs, launchBrowser, sidebarForSuite, startTestPreview } from './harness';
 import { cliJson } from './settlement';

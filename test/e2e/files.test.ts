@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Frame } from 'playwright-core';
 import { forEachRecord } from '../../src/input/delimited';
-import type { RunningPreview } from '../../src/preview/serverStart';
+import type { RunningPreview } from '../../dev/preview/serverStart';
 import { claimDimension, claimRow, rewrittenWorkbook } from '../input/workbooks';
 import { afterPreview, enterInputs, exampleInputs, fill, launchBrowser, openSidebar, spreadsheet, startTestPreview, type Inputs } from './harness';
 

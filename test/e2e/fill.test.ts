@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
-import type { RunningPreview } from '../../src/preview/serverStart';
+import type { RunningPreview } from '../../dev/preview/serverStart';
 import { enterInputs, exampleInputs, fill, launchBrowser, openSidebar, spreadsheet, startTestPreview, type Inputs } from './harness';
 import { cliJson, fen, lineRecords, MONEY_LINE_KEYS, settlementSheets, summaryTotals, type CliJson } from './settlement';
 

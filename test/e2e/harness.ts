@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { buildSidebar } from '../../scripts/buildSidebar';
-import { startPreview, type PreviewOptions, type RunningPreview } from '../../src/preview/serverStart';
+import { startPreview, type PreviewOptions, type RunningPreview } from '../../dev/preview/serverStart';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { MAX_CALL_CHARS } from '../../src/addon/limits';
-import type { RunningPreview } from '../../src/preview/serverStart';
+import type { RunningPreview } from '../../dev/preview/serverStart';
 import { startTestPreview } from './harness';
 
 function call(port: number, options: { path: string; method?: string; host?: string; body?: string }): Promise<{ status: number; body: string }> {

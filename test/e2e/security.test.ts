@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { RunningPreview } from '../../src/preview/serverStart';
+import type { RunningPreview } from '../../dev/preview/serverStart';
 import { enterInputs, fill, launchBrowser, openSidebar, spreadsheet, startTestPreview } from './harness';
 import { settlementSheets } from './settlement';
 

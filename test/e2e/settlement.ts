@@ -3,7 +3,7 @@
  * the same inputs, so a test can hold the sheet to the CLI to the cent.
  */
 import { spawnSync } from 'node:child_process';
-import { LINE_COLUMNS, totalItems } from '../../src/output/columns';
+import { LINE_COLUMNS, totalItems } from '../../src/output/tables';
 import { ROOT, type SheetState } from './harness';
 
 export interface CliJson {

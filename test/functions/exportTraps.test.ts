@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SETTLEMENT, TIER_REWARD } from '../../src/functions';
-import { LINE_COLUMNS } from '../../src/output/columns';
+import { LINE_COLUMNS } from '../../src/output/tables';
 import { csvCells, EXPORT_TRAPS } from '../fixtures/exportTraps';
 
 const CASH = LINE_COLUMNS.findIndex((c) => c.key === 'cash_total');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SETTLEMENT } from '../../src/functions';
-import { LINE_COLUMNS } from '../../src/output/columns';
+import { LINE_COLUMNS } from '../../src/output/tables';
 
 const HEADER = LINE_COLUMNS.map((c) => c.en);
 
@@ -84,20 +84,6 @@ test('the coefficient is required unless every tier of the policy range has its 
 
 test('a campaign with only its header row gives just the header row', () => {
   assert.deepEqual(SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH.slice(0, 1), 0.05), [HEADER]);
-});
-
-test('SETTLEMENT reads a date cell as the day the sheet shows, in the spreadsheet time zone', async () => {
-  const { createGoogleFakes, installGoogleGlobals } = await import('../fakes/google');
-  const fakes = createGoogleFakes({ timeZone: 'Asia/Tokyo' });
-  const restore = installGoogleGlobals(fakes);
-  try {
-    // Midnight 2025-11-11 in Tokyo is 2025-11-10 15:00 UTC: a UTC or Shanghai script sees the 10th.
-    const tokyoMidnight = new Date(Date.UTC(2025, 10, 10, 15, 0, 0));
-    const table = SETTLEMENT([['商家ID', '过往日均'], ['M001', 180000]], [['商家ID', '日期', '成交金额'], ['M001', tokyoMidnight, 523456.78]], 0.05) as unknown[][];
-    assert.equal(table[1][2], '2025-11-11');
-  } finally {
-    restore();
-  }
 });
 
 test('rows with no usable merchant id are listed below the lines, never dropped', () => {

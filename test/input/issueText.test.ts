@@ -3,13 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Dec } from '../../src/core/money';
 import { double11Policy } from '../../src/core/policy';
-import { describeReason } from '../../src/core/reasons';
+import { describeReason } from '../../src/output/reasonText';
 import * as date from '../../src/input/date';
 import * as merchantId from '../../src/input/merchantId';
 import * as number from '../../src/input/number';
 import { ISSUE_TEXT, LABELS } from '../../src/input/issueText';
 import { tableFromText } from '../../src/input/table';
-import { runSettlement } from '../../src/output/run';
+import { runSettlement } from '../../src/run/runSettlement';
 
 test('every "expected" phrase a reader can return has a Chinese translation', () => {
   const phrases = [date, merchantId, number].flatMap((module) =>

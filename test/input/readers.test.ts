@@ -1,7 +1,7 @@
 /** Tables as users paste them, to rows and issues (SPEC §3–4). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapColumns, TableError } from '../../src/input/columns';
+import { mapColumns, TableError } from '../../src/input/columnMapping';
 import { describeMapping } from '../../src/input/mappingText';
 import { readInputs } from '../../src/input/readInputs';
 import { tableFromCells, tableFromText } from '../../src/input/table';

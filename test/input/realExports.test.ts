@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapColumns, TableError } from '../../src/input/columns';
+import { mapColumns, TableError } from '../../src/input/columnMapping';
 import { decodeText } from '../../src/input/encoding';
 import { describeMapping } from '../../src/input/mappingText';
 import { readInputs } from '../../src/input/readInputs';

@@ -7,7 +7,7 @@ import { constants } from 'node:buffer';
 import { describe, it } from 'node:test';
 import { settleFiles } from '../../src/cli/settleFiles';
 import { jsonReportChunks, toJsonReport } from '../../src/output/json';
-import type { SettlementRun } from '../../src/output/run';
+import type { SettlementRun } from '../../src/run/runSettlement';
 import { EXAMPLES } from '../cli/helpers';
 
 const oneString = (run: SettlementRun) => JSON.stringify(toJsonReport(run), null, 2) + '\n';

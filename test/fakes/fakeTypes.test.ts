@@ -1,16 +1,16 @@
 /**
  * The fakes are typed against @types/google-apps-script: each fake class `implements` a checked
- * subset of Google's interface (src/preview/google/checked.ts). What this file asserts is checked
+ * subset of Google's interface (test/fakes/google/checked.ts). What this file asserts is checked
  * by `npm run typecheck`: every public method of a fake exists in Google's interface and is in
  * the checked list, and a method with a wrong signature does not compile. The test at the end
  * only keeps node's runner from calling the file empty.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Checked } from '../../src/preview/google/checked';
-import type { FakeRange, RangeMethods } from '../../src/preview/google/range';
-import type { FakeSheet, SheetMethods } from '../../src/preview/google/sheet';
-import type { FakeSpreadsheet, SpreadsheetMethods } from '../../src/preview/google/spreadsheet';
+import type { Checked } from './google/checked';
+import type { FakeRange, RangeMethods } from './google/range';
+import type { FakeSheet, SheetMethods } from './google/sheet';
+import type { FakeSpreadsheet, SpreadsheetMethods } from './google/spreadsheet';
 
 /** Methods a script could call: not the fake's own `_helpers`, nor toJSON (what JSON.stringify calls). */
 type PublicMethods<T> = { [K in keyof T]: K extends `_${string}` | 'toJSON' ? never : T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];

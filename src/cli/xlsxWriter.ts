@@ -7,10 +7,10 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { fenToNumber, type Dec } from '../core/money';
-import type { Language } from '../core/reasons';
-import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './columns';
-import type { SettlementRun } from './run';
-import { runRecordBlock } from './sheetTables';
+import type { Language } from '../output/reasonText';
+import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from '../output/tables';
+import type { SettlementRun } from '../run/runSettlement';
+import { runRecordBlock } from '../output/sheetTables';
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
   money: '#,##0.00',

@@ -1,5 +1,8 @@
-/** A1 notation as Sheets reads it: "B2", "A1:Q20", "A:D", "2:5", "'Sales 2025'!A1:D9". */
-import { quoteSheetName } from '../../output/a1';
+/**
+ * A1 notation as Sheets reads it: "B2", "A1:Q20", "A:D", "2:5", "'Sales 2025'!A1:D9". Written
+ * here from Sheets' own rules, not imported from the add-on: a fake that borrowed the add-on's
+ * quoting could not catch the add-on quoting wrong.
+ */
 
 export interface A1Ref {
   sheetName?: string;
@@ -50,7 +53,10 @@ export function parseA1(ref: string): A1Ref | undefined {
   return { sheetName, row, column, lastRow: second === undefined ? row : lastRow, lastColumn: second === undefined ? column : lastColumn };
 }
 
-export { quoteSheetName };
+/** A sheet name as Sheets writes it in A1 notation: quoted (quotes doubled) unless it is a plain identifier. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : "'" + name.split("'").join("''") + "'";
+}
 
 export function a1Text(row: number, column: number, rows: number, columns: number): string {
   const start = columnLetters(column) + row;

@@ -16,7 +16,7 @@ import {
   MANIFEST_SCOPES,
   MAX_PROPERTY_STORE_BYTES,
   STORE_FULL_MESSAGE,
-} from '../fakes/google';
+} from './google';
 
 type Globals = { Session: GoogleAppsScript.Base.Session; ScriptApp: GoogleAppsScript.Script.ScriptApp; PropertiesService: GoogleAppsScript.Properties.PropertiesService };
 
@@ -111,4 +111,13 @@ describe('the fakes enforce Google\'s limits', () => {
     google.endExecution('execution-1');
     assert.deepEqual(sheet.getRange('A1:A2').getValues(), [[1], ['']]);
   });
+});
+
+test("the add-on's own figures for Google's limits are Google's, as the fakes declare them", async () => {
+  const product = await import('../../src/output/sheetSize');
+  const google = await import('./google/limits');
+  assert.deepEqual(
+    [product.SHEETS_MAX_CELLS, product.NEW_SHEET_ROWS, product.NEW_SHEET_COLUMNS],
+    [google.SHEETS_MAX_CELLS, google.NEW_SHEET_ROWS, google.NEW_SHEET_COLUMNS],
+  );
 });

@@ -5,9 +5,9 @@
  * why they show the same table.
  */
 import type { Dec } from '../core/money';
-import { describeReason, type Language } from '../core/reasons';
-import type { InputIssue, LineStatus, MerchantSummary, SettlementLine } from '../core/settlement';
-import type { SettlementRun } from './run';
+import { describeReason, type Language } from './reasonText';
+import type { InputIssue, LineStatus, MerchantSummary, SettlementLine } from '../core/model';
+import type { SettlementRun } from '../run/runSettlement';
 
 export type ColumnKind = 'text' | 'date' | 'money' | 'rate' | 'int';
 

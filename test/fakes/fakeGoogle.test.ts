@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
-import { createGoogleFakes, FORMULA_PLACEHOLDER, LOCK_TIMEOUT_MESSAGE } from '../fakes/google';
+import { createGoogleFakes, FORMULA_PLACEHOLDER, LOCK_TIMEOUT_MESSAGE } from './google';
 import { sha256Hex } from '../../src/core/sha256';
 
 describe('the fake spreadsheet behaves like Sheets where the add-on depends on it', () => {

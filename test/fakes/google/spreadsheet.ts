@@ -3,7 +3,7 @@
  * 10 million cells (every sheet's max rows × max columns), and read-only while a custom function
  * runs, as Sheets allows custom functions only to read.
  */
-import { SHEETS_MAX_CELLS } from '../../output/sheetSize';
+import { SHEETS_MAX_CELLS } from './limits';
 import { splitSheetName } from './a1';
 import { CallLog } from './calls';
 import type { Checked } from './checked';

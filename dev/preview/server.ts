@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { MAX_CALL_CHARS } from '../addon/limits';
+import { MAX_CALL_CHARS } from '../../src/addon/limits';
 import { bundlePageClient, previewPageHtml, type ExampleFile, type ExamplePolicy, type PageLanguage } from './serverPage';
 import { injectShim } from './serverShim';
 import type { SpreadsheetJson } from './serverRuntime';
@@ -23,7 +23,6 @@ export interface PreviewBackend {
 export interface PreviewServerOptions {
   backend: PreviewBackend;
   distDir: string;
-  srcDir: string;
   examples: ExampleFile[];
   /** What examples/policy.json sets that "load all" puts into the sidebar's form. */
   examplePolicy: ExamplePolicy;
@@ -57,7 +56,7 @@ const MAX_BODY_BYTES = 3 * MAX_BODY_CHARS;
 const OWN_HOST = /^(localhost|127\.0\.0\.1)(:\d+)?$/i;
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const clientJs = await bundlePageClient(options.srcDir);
+  const clientJs = await bundlePageClient();
   const page = previewPageHtml(options.examples, clientJs, options.examplePolicy, options.language);
   const server = createServer((request, response) => {
     route(request, response, options, page).catch((error) => send(response, 500, { error: messageOf(error) }));

@@ -4,7 +4,7 @@
  */
 import { Policy } from '../core/policy';
 import { settle } from '../core/settle';
-import type { Settlement } from '../core/settlement';
+import type { Settlement } from '../core/model';
 import { sha256Hex } from '../core/sha256';
 import { policyToJson } from '../input/policyReader';
 import { InputsRead, InputTables, readInputs } from '../input/readInputs';

@@ -3,17 +3,16 @@
  * text and laid out by the same column list as the CLI and the settlement sheet.
  */
 import { policyMessages } from '../input/policyText';
-import type { SettlementLine } from '../core/settlement';
+import type { SettlementLine } from '../core/model';
 import { TableError } from '../input/tableError';
 import type { Cell } from '../input/number';
 import { tableFromCells } from '../input/table';
-import { LINE_COLUMNS } from '../output/columns';
+import { LINE_COLUMNS } from '../output/tables';
 import { groupedCount } from '../output/counts';
 import { sheetValue } from '../output/sheetTables';
-import { runSettlement, type SettlementRun } from '../output/run';
+import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { oneCell, coefficientAt, toGrid, type SheetArg, type SheetValue } from './args';
 import { policyArg } from './policyArg';
-import { sheetDatesAsText } from './sheetDates';
 
 const FN = 'SETTLEMENT';
 
@@ -77,7 +76,7 @@ function issueRows(run: SettlementRun): SheetValue[][] {
 }
 
 function rowsOf(arg: SheetArg): Cell[][] {
-  return sheetDatesAsText(Array.isArray(arg) ? arg : [[arg]]);
+  return Array.isArray(arg) ? arg : [[arg]];
 }
 
 function lineRow(line: SettlementLine): SheetValue[] {

@@ -3,7 +3,7 @@
  * a range outside the grid is an error, and growing the grid counts against the spreadsheet's
  * 10 million cells, as in Sheets — so a writer that forgets to size the sheet fails here too.
  */
-import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../../output/sheetSize';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './limits';
 import { parseA1, quoteSheetName, a1Text } from './a1';
 import type { CallLog } from './calls';
 import { Cell, displayValue, enterValue, isDateFormat } from './cellValues';

@@ -1,6 +1,6 @@
 /** A line's reason in words a person can check against the numbers beside it (SPEC §5). */
-import { fenToDisplay, Fen } from './money';
-import type { Reason } from './settlement';
+import { fenToDisplay, Fen } from '../core/money';
+import type { Reason } from '../core/model';
 
 export type Language = 'en' | 'zh';
 

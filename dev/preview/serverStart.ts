@@ -58,7 +58,6 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const server = await startPreviewServer({
     backend: runtime,
     distDir,
-    srcDir: join(options.root, 'src'),
     examples,
     examplePolicy: readExamplePolicy(join(options.root, 'examples')),
     language: /^zh/i.test(options.locale || '') ? 'zh' : 'en',

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { createGoogleFakes, GLOBAL_NAMES, type GoogleFakes } from './google';
+import { createGoogleFakes, GLOBAL_NAMES, type GoogleFakes } from '../../test/fakes/google';
 import { messageOf, type PreviewBackend } from './server';
 import type { ExampleFile } from './serverPage';
 

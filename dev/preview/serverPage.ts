@@ -1,10 +1,11 @@
 /**
  * The local preview's page: an emulated spreadsheet (tabs and grid, drawn from the fake's
  * state) beside the real built sidebar in a 300 px iframe, with the example files ready to copy.
- * The page's own script is src/preview/serverPageClient.ts, bundled when the server starts.
+ * The page's own script is dev/preview/serverPageClient.ts, bundled when the server starts.
  */
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface ExampleFile {
   /** Which sidebar input it belongs in: history, campaign or targets. */
@@ -57,9 +58,9 @@ export interface ExamplePolicy {
   coefficient?: string;
 }
 
-export async function bundlePageClient(srcDir: string): Promise<string> {
+export async function bundlePageClient(): Promise<string> {
   const result = await build({
-    entryPoints: [join(srcDir, 'preview', 'serverPageClient.ts')],
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'serverPageClient.ts')],
     bundle: true,
     format: 'iife',
     target: 'es2019',
