@@ -1,5 +1,5 @@
 /** The help dialog's text: static, escaped, in the user's language. */
-import type { Language } from '../output/reasonText';
+import type { Language } from '../output/language';
 
 const SECTIONS: Record<Language, { title: string; items: [string, string][] }> = {
   en: {

@@ -1,7 +1,7 @@
 /** What the server says to the person at the sidebar or menu, in their language. */
 import { fenToDisplay, type FenSum } from '../core/money';
 import { groupedCount } from '../output/counts';
-import { languageOfLocale, type Language } from '../output/reasonText';
+import { languageOfLocale, type Language } from '../output/language';
 
 /** Chinese for zh locales (zh, zh_CN, zh_TW, …), English otherwise, as the sidebar decides. */
 

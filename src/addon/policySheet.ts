@@ -6,7 +6,7 @@
  */
 import { fenToNumber } from '../core/money';
 import { double11Policy } from '../core/policy';
-import type { Language } from '../output/reasonText';
+import type { Language } from '../output/language';
 import { sheetText } from '../output/sheetText';
 import { SHEET_FORMATS } from '../output/sheetTables';
 import { userLanguage } from './messages';

@@ -4,7 +4,7 @@
  * through the same reader as the CLI's policy file, so the checks and messages are the same.
  */
 import { double11Policy, type Policy } from '../core/policy';
-import type { Language } from '../output/reasonText';
+import type { Language } from '../output/language';
 import { policyFromCells, policyFromJson, policyToJson, type PolicyRead } from '../input/policyReader';
 import { policyMessages, type PolicyMessage } from '../input/policyText';
 import type { Cell } from '../input/number';

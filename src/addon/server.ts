@@ -3,7 +3,7 @@
  * sidebar is not trusted), returns only JSON-safe values, and throws an Error whose message is
  * meant for the person at the sidebar.
  */
-import type { Language } from '../output/reasonText';
+import type { Language } from '../output/language';
 import { TableError } from '../input/tableError';
 import type { InputTables } from '../input/readInputs';
 import { runSettlement, type SettlementRun } from '../run/runSettlement';
@@ -117,7 +117,7 @@ export function writeSettlement(request: unknown): WriteResult {
   // Reading and settling happen before taking the lock: they touch nothing shared.
   const { run, tables } = settle(checked, spreadsheet);
   if (run.settlement.lines.length === 0) throw new RequestError(language === 'zh' ? '活动日数据中没有可结算的行。' : 'The campaign data has no lines to settle.');
-  const key = runKey(tables, run.run.policy, appsScriptSha256);
+  const key = runKey(tables, run.record.policy, appsScriptSha256);
   const user = Session.getTemporaryActiveUserKey();
   return underDocumentLock(language, (ss, properties) =>
     startWrite(ss, properties, { run, runKey: key, language, user, sha256: appsScriptSha256, now: Date.now() }),

@@ -14,7 +14,7 @@
  * Until the rename nothing looks finished, and a write that is killed half-way is removed by the
  * next one (pending.ts). Every step runs under the document lock (server.ts).
  */
-import type { Language } from '../output/reasonText';
+import type { Language } from '../output/language';
 import type { SettlementRun } from '../run/runSettlement';
 import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
 import { linesBlock, summaryBlock, summaryHeadRows, type SheetBlock } from '../output/sheetTables';
@@ -106,7 +106,7 @@ export function startWrite(spreadsheet: Spreadsheet, properties: Properties, sta
 
   const lineCount = run.settlement.lines.length;
   const lines = linesBlock(run, language);
-  const day = run.read.firstCampaignDay || run.run.generatedAt.slice(0, 10);
+  const day = run.read.firstCampaignDay || run.record.generatedAt.slice(0, 10);
   const names = freeNames(spreadsheet, language, day, nextSequence(properties, day));
   const summary = summaryBlock(run, language, summaryHeading(language, names.finalNames.lines));
   const linesSize = linesGrid(lineCount);
@@ -139,7 +139,7 @@ export function startWrite(spreadsheet: Spreadsheet, properties: Properties, sta
     writingNames: names.writingNames,
     finalNames: names.finalNames,
     language,
-    generatedAt: run.run.generatedAt,
+    generatedAt: run.record.generatedAt,
     message: writtenMessage(language, names.finalNames, lineCount, totals.cashTotalFen, totals.blockedMerchants, run.read.issues.length),
   };
   try {

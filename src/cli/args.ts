@@ -3,7 +3,7 @@
  * becomes a UsageError with one sentence saying what to type instead (exit 2).
  */
 import { parseArgs } from 'node:util';
-import type { Language } from '../output/reasonText';
+import type { Language } from '../output/language';
 
 export type OutputFormat = 'csv' | 'json' | 'xlsx';
 

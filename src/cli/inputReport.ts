@@ -5,8 +5,8 @@
  * JSON and XLSX outputs; stderr is for a person watching the run. Each entry of `out` is one
  * line, shown with the data's control characters made visible (terminalText.ts).
  */
-import type { Language } from '../output/reasonText';
-import { sourceName } from '../output/reasonText';
+import type { Language } from '../output/language';
+import { sourceName } from '../output/language';
 import type { InputIssue } from '../core/model';
 import { describeMapping } from '../input/mappingText';
 import { coefficientLines } from '../output/coefficientText';

@@ -4,7 +4,7 @@
  * before one can be, 1 only for a bug in this program.
  */
 import { statSync } from 'node:fs';
-import type { Language } from '../output/reasonText';
+import type { Language } from '../output/language';
 import { CliRequest, parseCliArgs, UsageError, USAGE } from './args';
 import { inputReport } from './inputReport';
 import { refuseOutputOverInput, renderOutput, writeOutput } from './output';

@@ -3,7 +3,8 @@
  * each tier, who is blocked and why, and the first input issues. Money as finance reads it.
  */
 import { fenToDisplay } from '../core/money';
-import { describeReason, type Language } from '../output/reasonText';
+import { describeReason } from '../output/reasonText';
+import { type Language } from '../output/language';
 import type { LineStatus } from '../core/model';
 import type { SettlementRun } from '../run/runSettlement';
 import { issueLine } from './inputReport';
@@ -53,7 +54,7 @@ export function formatSummary(run: SettlementRun, language: Language = 'en', lis
     issues.slice(0, listed).forEach((issue) => out.push('  ' + issueLine(issue)));
     if (issues.length > listed) out.push(`  … and ${issues.length - listed} more`);
   }
-  out.push('', `Input SHA-256 ${run.run.inputSha256}, generated ${run.run.generatedAt}`);
+  out.push('', `Input SHA-256 ${run.record.inputSha256}, generated ${run.record.generatedAt}`);
   // Names, ids and reasons come from the data: a terminal shows their control characters as escapes.
   return visibleLines(out);
 }

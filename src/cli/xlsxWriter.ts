@@ -7,7 +7,7 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { fenToNumber, type Dec } from '../core/money';
-import type { Language } from '../output/reasonText';
+import type { Language } from '../output/language';
 import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from '../output/tables';
 import type { SettlementRun } from '../run/runSettlement';
 import { runRecordBlock } from '../output/sheetTables';
@@ -37,7 +37,7 @@ export async function settlementWorkbook(run: SettlementRun, language: Language)
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'gmv-settle';
-  workbook.created = new Date(run.run.generatedAt);
+  workbook.created = new Date(run.record.generatedAt);
   const names = SHEET_NAMES[language];
   addTable(workbook, names.lines, LINE_COLUMNS, run.settlement.lines, language);
   addTable(workbook, names.merchants, MERCHANT_COLUMNS, run.settlement.merchants, language);

@@ -5,7 +5,7 @@
  */
 import { Dec, fenToDisplay, mulRate } from '../core/money';
 import { tierCoefficient, type Policy } from '../core/policy';
-import type { Language } from './reasonText';
+import type { Language } from './language';
 
 /** The increment the worked line multiplies: 100,000.00 CNY. */
 const EXAMPLE_INCREMENT_FEN = 100000_00;

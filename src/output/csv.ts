@@ -5,7 +5,7 @@
  */
 import type { Dec } from '../core/money';
 import { fenToText, type FenSum } from '../core/money';
-import type { Language } from './reasonText';
+import type { Language } from './language';
 import { Column, ColumnKind, CellValue, heading, LINE_COLUMNS } from './tables';
 import type { SettlementRun } from '../run/runSettlement';
 import { startsLikeFormula } from './sheetText';

@@ -43,9 +43,9 @@ function reportMembers(result: SettlementRun): Member[] {
     {
       key: 'run',
       object: {
-        policy: result.run.policy,
-        input_sha256: result.run.inputSha256,
-        generated_at: result.run.generatedAt,
+        policy: result.record.policy,
+        input_sha256: result.record.inputSha256,
+        generated_at: result.record.generatedAt,
       },
     },
   ];
@@ -67,7 +67,7 @@ export function toJsonReport(result: SettlementRun) {
     merchants: Record<string, JsonScalar>[];
     totals: Record<string, JsonScalar>;
     issues: Record<string, JsonScalar>[];
-    run: { policy: SettlementRun['run']['policy']; input_sha256: string; generated_at: string };
+    run: { policy: SettlementRun["record"]["policy"]; input_sha256: string; generated_at: string };
   };
 }
 

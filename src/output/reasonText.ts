@@ -1,13 +1,8 @@
 /** A line's reason in words a person can check against the numbers beside it (SPEC §5). */
 import { fenToDisplay, Fen } from '../core/money';
 import type { Reason } from '../core/model';
+import { sourceName, type Language } from './language';
 
-export type Language = 'en' | 'zh';
-
-/** Chinese for any zh locale (zh, zh_CN, zh-TW…), English for everything else. */
-export function languageOfLocale(locale: string | null | undefined): Language {
-  return /^zh($|[-_])/i.test(locale || '') ? 'zh' : 'en';
-}
 
 /** Thresholds read as the programme states them: "500,000", not "500,000.00". */
 function threshold(fen: Fen): string {
@@ -56,7 +51,3 @@ export function describeReason(reason: Reason, language: Language): string {
   }
 }
 
-export function sourceName(source: string, zh: boolean): string {
-  if (!zh) return source;
-  return ({ history: '历史数据', campaign: '活动日数据', targets: '目标名单', policy: '政策' } as Record<string, string>)[source] || source;
-}

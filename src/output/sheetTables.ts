@@ -8,8 +8,8 @@
  * through sheetText so nothing pasted can become a formula.
  */
 import { Dec, fenToNumber, type FenSum } from '../core/money';
-import type { Language } from './reasonText';
-import { sourceName } from './reasonText';
+import type { Language } from './language';
+import { sourceName } from './language';
 import { describeMapping } from '../input/mappingText';
 import { isoToSerial } from '../input/date';
 import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
@@ -115,11 +115,11 @@ export function runRecordBlock(run: SettlementRun, language: Language): SheetBlo
   const t = SHEET_FORMATS.text;
   const n = SHEET_FORMATS.count;
   const values: SheetValue[][] = [
-    [l.generated, run.run.generatedAt],
-    [l.user, run.run.user || l.anonymous],
+    [l.generated, run.record.generatedAt],
+    [l.user, run.record.user || l.anonymous],
     [l.language, language],
-    [l.sha, run.run.inputSha256],
-    [l.policy, JSON.stringify(run.run.policy)],
+    [l.sha, run.record.inputSha256],
+    [l.policy, JSON.stringify(run.record.policy)],
     [l.source, l.read, l.used, l.rejected],
   ];
   const formats: string[][] = values.map((row) => row.map(() => t));

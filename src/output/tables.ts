@@ -5,7 +5,8 @@
  * why they show the same table.
  */
 import type { Dec } from '../core/money';
-import { describeReason, type Language } from './reasonText';
+import { describeReason } from './reasonText';
+import { type Language } from './language';
 import type { InputIssue, LineStatus, MerchantSummary, SettlementLine } from '../core/model';
 import type { SettlementRun } from '../run/runSettlement';
 

@@ -19,7 +19,8 @@ export interface RunRecord {
 export interface SettlementRun {
   settlement: Settlement;
   read: InputsRead;
-  run: RunRecord;
+  /** What finance needs to reproduce the run: policy, input hash, when, by whom. */
+  record: RunRecord;
 }
 
 export interface RunOptions {
@@ -40,7 +41,7 @@ export function runSettlement(tables: InputTables, policy: Policy, options: RunO
   return {
     settlement,
     read,
-    run: {
+    record: {
       policy: policyToJson(policy),
       inputSha256: hash(inputFingerprint(tables)),
       generatedAt: (options.now || new Date()).toISOString(),

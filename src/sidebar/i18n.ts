@@ -2,8 +2,8 @@
  * Every word the sidebar shows, in English and Chinese. Chinese for zh locales (zh, zh-CN,
  * zh-TW…), English otherwise: merchant-ops in China read the first, everyone else the second.
  */
-export type { Language } from '../output/reasonText';
-import { languageOfLocale, type Language } from '../output/reasonText';
+export type { Language } from '../output/language';
+import { languageOfLocale, type Language } from '../output/language';
 
 const en = {
   title: 'Double 11 incentive settlement',

@@ -3,7 +3,8 @@
  * what is in the sidebar now, so what a person checks here is what will be written.
  */
 import { fenToDisplay } from '../core/money';
-import { describeReason, sourceName } from '../output/reasonText';
+import { describeReason } from '../output/reasonText';
+import { sourceName } from '../output/language';
 import type { InputIssue, LineStatus } from '../core/model';
 import { describeMapping } from '../input/mappingText';
 import type { Table } from '../input/table';
