@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
-import { CELLS_PER_CALL } from '../src/addon/limits';
+import { CELLS_PER_CALL } from '../src/protocol/limits';
 import type { SettlementRequest, WritePart, WriteProgress, WriteResult } from '../src/addon/protocol';
 import { buildPolicy } from '../src/addon/policySource';
 import { SETTLEMENT } from '../src/functions';

@@ -1,5 +1,6 @@
 /**
- * `npm test`: builds dist/ (the vm and browser tests load the real bundle), then runs every
+ * `npm test`: checks the layer rule and the types (scripts/checkLayers.ts), builds dist/ (the vm
+ * and browser tests load the real bundle), then runs every
  * test/**\/*.test.ts with node's test runner. Node 20 has no glob for --test, hence this file.
  * Pass file paths or folder names to run only those: `npm test -- test/core`.
  */
@@ -22,6 +23,10 @@ if (missing.length > 0) {
   process.exit(2);
 }
 const files = (args.length > 0 ? args : ['test']).flatMap((p) => (statSync(p).isDirectory() ? testFiles(p) : [p])).sort();
+
+// The layer rule and the typecheck first: tsx strips types, so a type error would otherwise pass.
+const checks = spawnSync('npx', ['tsx', 'scripts/checkLayers.ts'], { stdio: 'inherit' });
+if (checks.status !== 0) process.exit(checks.status || 1);
 
 const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status || 1);

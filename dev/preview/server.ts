@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { MAX_CALL_CHARS } from '../../src/addon/limits';
+import { MAX_CALL_CHARS } from '../../src/protocol/limits';
 import { bundlePageClient, previewPageHtml, type ExampleFile, type ExamplePolicy, type PageLanguage } from './serverPage';
 import { injectShim } from './serverShim';
 import type { SpreadsheetJson } from './serverRuntime';

@@ -11,7 +11,7 @@
  * Those are removed by the next write or by the menu's "remove interrupted writes"; a write
  * another person is running now is left alone.
  */
-import { STALE_WRITE_MS } from './limits';
+import { STALE_WRITE_MS } from '../protocol/limits';
 import { WRITING_SHEET } from './messages';
 import { recallSettlement } from './records';
 

@@ -5,7 +5,8 @@
  */
 import type { InputSource } from './protocol';
 import { tableFromCells, tableFromText, type SourceName, type Table } from '../input/table';
-import { MAX_TABLE_CELLS, RequestError } from './validate';
+import { MAX_TABLE_CELLS } from '../protocol/limits';
+import { RequestError } from './validate';
 
 export type RangeCell = string | number | boolean | null;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -18,7 +18,7 @@ import type { Language } from '../output/language';
 import type { SettlementRun } from '../run/runSettlement';
 import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
 import { linesBlock, summaryBlock, summaryHeadRows, type SheetBlock } from '../output/sheetTables';
-import { CELLS_PER_CALL, rowsPerCall } from './limits';
+import { CELLS_PER_CALL, rowsPerCall } from '../protocol/limits';
 import {
   existsMessage,
   linesMismatchMessage,

@@ -5,13 +5,12 @@
  */
 import { LINE_COLUMNS } from '../output/tables';
 import { MAX_CELL_CHARS } from '../output/sheetText';
-import { callChars, MAX_CALL_CHARS, rowsPerCall } from './limits';
+import { callChars, MAX_CALL_CHARS, MAX_TABLE_CELLS, rowsPerCall } from '../protocol/limits';
 import type { InputSource, PolicyOptions, RowsBlock, SettlementRequest } from './protocol';
 
 /** No text can be longer than the call that carries it. */
 export const MAX_TEXT_CHARS = MAX_CALL_CHARS;
 /** Cells of one table from a parsed file or a range. */
-export const MAX_TABLE_CELLS = 2000000;
 /** Sheets' own limit for one cell. */
 export { MAX_CELL_CHARS };
 export const MAX_A1_CHARS = 300;

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
-import { decodeText, isZip } from '../input/encoding';
+import { decodeText, isZip } from '../files/decode';
 import type { Cell } from '../input/number';
 import { tableFromCells, tableFromText, type SourceName, type Table } from '../input/table';
 import { UsageError } from './args';

@@ -12,7 +12,7 @@ import { policyMessages, type PolicyMessage } from '../input/policyText';
 import { readPlausibleRate } from '../input/rates';
 import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { UsageError, type CliRequest } from './args';
-import { decodeText } from '../input/encoding';
+import { decodeText } from '../files/decode';
 import { readBytes, readTableFile } from './readFile';
 import type { Table } from '../input/table';
 

@@ -4,8 +4,8 @@
  * a 30 KB file claiming row 30,000,000 would take the memory of thirty million rows first.
  */
 import { createInflateRaw } from 'node:zlib';
-import { EXCEL_MAX_ROWS, SheetRowClaims } from '../input/sheetSize';
-import { entryData, listZip, ZipError, type ZipEntry } from '../input/zip';
+import { EXCEL_MAX_ROWS, SheetRowClaims } from '../files/sheetSize';
+import { entryData, listZip, ZipError, type ZipEntry } from '../files/zip';
 import { UsageError } from './args';
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;

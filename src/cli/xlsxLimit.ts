@@ -6,7 +6,7 @@
  */
 import { readCampaign } from '../input/campaignReader';
 import { mapColumns, TableError } from '../input/columnMapping';
-import { EXCEL_MAX_ROWS } from '../input/sheetSize';
+import { EXCEL_MAX_ROWS } from '../files/sheetSize';
 import type { Table } from '../input/table';
 import type { SettlementRun } from '../run/runSettlement';
 import { UsageError } from './args';

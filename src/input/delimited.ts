@@ -12,7 +12,7 @@
  * header and renumbers around blank lines, and SPEC §4 forbids dropping rows silently. A
  * quote-free fast path keeps this within reach of it on large exports.
  */
-import { damagedBytes, isDamaged } from './encoding';
+import { damagedBytes, isDamaged } from './damagedText';
 
 export type Delimiter = ',' | '\t' | ';';
 

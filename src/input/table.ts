@@ -5,7 +5,7 @@
  */
 import { readDate } from './date';
 import { detectDelimiter, forEachRecord, type RecordProblem } from './delimited';
-import { damagedBytes } from './encoding';
+import { damagedBytes } from './damagedText';
 import { matchHeader } from './headers';
 import { isDateValue, type Cell } from './number';
 

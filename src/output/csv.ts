@@ -7,7 +7,7 @@ import type { Dec } from '../core/money';
 import { fenToText, type FenSum } from '../core/money';
 import type { Language } from './language';
 import { Column, ColumnKind, CellValue, heading, LINE_COLUMNS } from './tables';
-import type { SettlementRun } from '../run/runSettlement';
+import type { SettlementRun } from './settledRun';
 import { startsLikeFormula } from './sheetText';
 
 /** The lines table (one row per merchant per campaign day), the CLI's default output. */

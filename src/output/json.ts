@@ -6,7 +6,7 @@
 import type { Dec } from '../core/money';
 import { fenToText } from '../core/money';
 import { Column, ColumnKind, CellValue, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
-import type { SettlementRun } from '../run/runSettlement';
+import type { SettlementRun } from './settledRun';
 
 type JsonScalar = string | number | null;
 

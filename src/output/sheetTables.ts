@@ -13,7 +13,7 @@ import { sourceName } from './language';
 import { describeMapping } from '../input/mappingText';
 import { isoToSerial } from '../input/date';
 import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
-import type { SettlementRun } from '../run/runSettlement';
+import type { SettlementRun } from './settledRun';
 
 export type SheetValue = string | number | boolean;
 

@@ -8,7 +8,7 @@ import type { Dec } from '../core/money';
 import { describeReason } from './reasonText';
 import { type Language } from './language';
 import type { InputIssue, LineStatus, MerchantSummary, SettlementLine } from '../core/model';
-import type { SettlementRun } from '../run/runSettlement';
+import type { SettlementRun } from './settledRun';
 
 export type ColumnKind = 'text' | 'date' | 'money' | 'rate' | 'int';
 

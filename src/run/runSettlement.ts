@@ -4,24 +4,12 @@
  */
 import { Policy } from '../core/policy';
 import { settle } from '../core/settle';
-import type { Settlement } from '../core/model';
 import { sha256Hex } from '../core/sha256';
 import { policyToJson } from '../input/policyReader';
-import { InputsRead, InputTables, readInputs } from '../input/readInputs';
+import { InputTables, readInputs } from '../input/readInputs';
+import type { SettlementRun } from '../output/settledRun';
 
-export interface RunRecord {
-  policy: ReturnType<typeof policyToJson>;
-  inputSha256: string;
-  generatedAt: string;
-  user: string;
-}
-
-export interface SettlementRun {
-  settlement: Settlement;
-  read: InputsRead;
-  /** What finance needs to reproduce the run: policy, input hash, when, by whom. */
-  record: RunRecord;
-}
+export type { RunRecord, SettlementRun } from '../output/settledRun';
 
 export interface RunOptions {
   /** Node and Apps Script have native SHA-256; the pure one is the fallback. */

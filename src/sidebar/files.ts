@@ -2,10 +2,9 @@
  * A file chosen in the sidebar to an input source: a workbook as cells, anything else as text
  * decoded the way the CLI decodes it (UTF-8, UTF-16 with a BOM, or GB18030).
  */
-import { MAX_CALL_CHARS } from '../addon/limits';
+import { MAX_CALL_CHARS, MAX_TABLE_CELLS } from '../protocol/limits';
 import type { InputSource } from '../addon/protocol';
-import { MAX_TABLE_CELLS } from '../addon/validate';
-import { decodeText, isZip } from '../input/encoding';
+import { decodeText, isZip } from '../files/decode';
 import { groupedCount } from '../output/counts';
 import { t } from './i18n';
 import { readXlsx } from './xlsx';

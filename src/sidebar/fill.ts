@@ -4,7 +4,7 @@
  * the inputs are frozen meanwhile, so what the sidebar shows is what was written. A write that
  * takes longer than a blink shows what is happening: the lines written so far, and for how long.
  */
-import { callChars, MAX_CALL_CHARS } from '../addon/limits';
+import { callChars, MAX_CALL_CHARS } from '../protocol/limits';
 import type { SettlementRequest, WriteProgress, WriteResult } from '../addon/protocol';
 import { groupedCount } from '../output/counts';
 import { el } from './dom';

@@ -5,7 +5,7 @@
  * drawing text nobody can read in 300 px anyway.
  */
 import type { SourceName } from '../input/table';
-import { MAX_CALL_CHARS } from '../addon/limits';
+import { MAX_CALL_CHARS } from '../protocol/limits';
 import { groupedCount } from '../output/counts';
 import { el, replaceChildren } from './dom';
 import { countLines } from './files';

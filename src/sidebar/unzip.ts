@@ -3,7 +3,7 @@
  * exceljs (~1 MB) it inflates with the DecompressionStream the browser already ships. The ZIP
  * directory itself is read by input/zip.ts, which the CLI shares.
  */
-import { entryData, ZipError, type ZipEntry } from '../input/zip';
+import { entryData, ZipError, type ZipEntry } from '../files/zip';
 
 /** One entry's bytes, inflated when it was deflated, as a stream of chunks. */
 function entryStream(bytes: Uint8Array, entry: ZipEntry): ReadableStream<Uint8Array> {

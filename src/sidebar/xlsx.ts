@@ -3,8 +3,8 @@
  * a range would give them: text, numbers, booleans, and dates as "YYYY-MM-DD" text, so the
  * file goes through exactly the readers pasted text and sheet ranges go through.
  */
-import { EXCEL_MAX_ROWS, SheetRowClaims } from '../input/sheetSize';
-import { listZip, ZipError, type ZipEntry } from '../input/zip';
+import { EXCEL_MAX_ROWS, SheetRowClaims } from '../files/sheetSize';
+import { listZip, ZipError, type ZipEntry } from '../files/zip';
 import { t } from './i18n';
 import { readZipText } from './unzip';
 // Excel's serials after 1900-02-28 are Sheets' serials (day 0 = 1899-12-30), which input/date reads.

@@ -5,7 +5,7 @@
  */
 import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STALE_WRITE_MS } from '../../src/addon/limits';
+import { STALE_WRITE_MS } from '../../src/protocol/limits';
 import { removeInterruptedWrites, writeSettlement, writeSettlementRows } from '../../src/addon/server';
 import { KILLED_MESSAGE, MAX_PROPERTY_STORE_BYTES, STORE_FULL_MESSAGE } from '../fakes/google';
 import { googleForEachTest, largeRequest, request, settlementSheetNames, sheetValues, sidebarLayout, writeAsSidebar } from './support';

@@ -1,7 +1,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readRangeCells, writeSettlement } from '../../src/addon/server';
-import { MAX_CALL_CHARS } from '../../src/addon/limits';
+import { MAX_CALL_CHARS } from '../../src/protocol/limits';
 import { MAX_CELL_CHARS } from '../../src/addon/validate';
 import { request, useGoogle } from './support';
 

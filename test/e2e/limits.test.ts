@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningPreview } from '../../dev/preview/serverStart';
-import { MAX_CALL_CHARS } from '../../src/addon/limits';
+import { MAX_CALL_CHARS } from '../../src/protocol/limits';
 import { largeRequest } from '../addon/support';
 import { enterInputs, exampleInputs, launchBrowser, openSidebar, paste, resultAfterClick, spreadsheet, startTestPreview } from './harness';
 import { lineRecords, settlementSheets } from './settlement';

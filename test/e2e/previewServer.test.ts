@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { MAX_CALL_CHARS } from '../../src/addon/limits';
+import { MAX_CALL_CHARS } from '../../src/protocol/limits';
 import type { RunningPreview } from '../../dev/preview/serverStart';
 import { startTestPreview } from './harness';
 

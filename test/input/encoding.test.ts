@@ -1,7 +1,7 @@
 /** Exported files in the encodings Chinese back offices and Excel write, read the same everywhere. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeText } from '../../src/input/encoding';
+import { decodeText } from '../../src/files/decode';
 
 const TEXT = '商家ID,成交金额\n000123,12.3万\n';
 

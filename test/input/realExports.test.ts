@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mapColumns, TableError } from '../../src/input/columnMapping';
-import { decodeText } from '../../src/input/encoding';
+import { decodeText } from '../../src/files/decode';
 import { describeMapping } from '../../src/input/mappingText';
 import { readInputs } from '../../src/input/readInputs';
 import { tableFromCells, tableFromText } from '../../src/input/table';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EXCEL_MAX_ROWS, SheetRowClaims } from '../../src/input/sheetSize';
+import { EXCEL_MAX_ROWS, SheetRowClaims } from '../../src/files/sheetSize';
 
 function claimed(xml: string, pieceLength = xml.length): SheetRowClaims {
   const claims = new SheetRowClaims();

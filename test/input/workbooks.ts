@@ -4,7 +4,7 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { entryData, listZip } from '../../src/input/zip';
+import { entryData, listZip } from '../../src/files/zip';
 
 /** Each entry of a ZIP archive, inflated. */
 export function unzipAll(bytes: Uint8Array): Map<string, Buffer> {

@@ -1,5 +1,6 @@
 /**
- * The add-on's own limits, shared by the server functions, the sidebar and the preview server,
+ * The add-on's own limits, shared by the server functions, the sidebar and the preview server
+ * (the one folder all three may use at run time, pure like core/),
  * so each side refuses at the same figure. Where each number comes from is in the README's
  * "Limits" table; `npm run bench:write` measures the per-call figure on the fakes.
  */
@@ -28,6 +29,9 @@ export const MAX_CALL_CHARS = 20000000;
  * Apps Script's 6 minutes, and the sidebar sends the next block as soon as one is written.
  */
 export const STALE_WRITE_MS = 10 * 60 * 1000;
+
+/** Cells of one table from a parsed file or a range. */
+export const MAX_TABLE_CELLS = 2000000;
 
 /** Characters of a call's arguments as google.script.run sends them (JSON). */
 export function callChars(args: unknown): number {

@@ -10,21 +10,12 @@
  * - A UTF-8 file with a few bytes that are not UTF-8 (one row pasted in from a GBK file) stays
  *   UTF-8: each bad byte becomes a lone surrogate U+DC80–U+DCFF (Python's "surrogateescape"),
  *   which no real text contains, so the row it sits on is reported with the byte instead of
- *   the whole file being re-read in another encoding without a word.
+ *   the whole file being re-read in another encoding without a word (input/damagedText.ts finds
+ *   them, on every row of every table).
+ *
+ * This folder runs in the browser and in Node, not in Apps Script: it uses TextDecoder.
  */
-import { TableError } from './tableError';
-
-/** Text that lost bytes: an escaped byte (a lone low surrogate) or U+FFFD from some earlier decoder. */
-const DAMAGED_TEXT = /\uFFFD|(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
-const DAMAGED_TEXT_ALL = /\uFFFD|(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
-// The same characters without the look-behind, which makes a scan of a 90 MB export several times
-// slower; what it finds (a rare CJK Extension B character, say) is then checked exactly.
-const MAYBE_DAMAGED = /[\uFFFD\uDC80-\uDCFF]/;
-
-/** Whether any of the text lost bytes. */
-export function isDamaged(text: string): boolean {
-  return MAYBE_DAMAGED.test(text) && DAMAGED_TEXT.test(text);
-}
+import { TableError } from '../input/tableError';
 
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3));
@@ -38,17 +29,6 @@ export function decodeText(bytes: Uint8Array): string {
     const { valid, invalid } = utf8Census(bytes);
     return valid > invalid ? decodeUtf8(bytes) : new TextDecoder('gb18030').decode(bytes);
   }
-}
-
-/** The bytes an encoding could not read, found in the fields of one record; undefined if none. */
-export function damagedBytes(fields: readonly unknown[]): number[] | undefined {
-  let bytes: number[] | undefined;
-  for (const field of fields) {
-    if (typeof field !== 'string' || !isDamaged(field)) continue;
-    bytes = bytes || [];
-    for (const match of field.match(DAMAGED_TEXT_ALL) || []) bytes.push(match === '\uFFFD' ? -1 : match.charCodeAt(0) - 0xdc00);
-  }
-  return bytes;
 }
 
 /** UTF-8, with every byte that is not part of a valid sequence escaped as U+DC80–U+DCFF. */
