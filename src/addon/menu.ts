@@ -5,13 +5,13 @@
  */
 import { userLanguage } from './messages';
 
-const LABELS = {
+const MENU_LABELS = {
   en: { sidebar: 'Open settlement sidebar', policy: 'Insert Policy sheet', cleanUp: 'Remove interrupted writes', help: 'Help' },
   zh: { sidebar: '打开结算侧边栏', policy: '插入政策表 (Policy)', cleanUp: '清理中断的写入', help: '帮助' },
 };
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const labels = LABELS[userLanguage()];
+  const labels = MENU_LABELS[userLanguage()];
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(labels.sidebar, 'showSidebar')

@@ -11,7 +11,8 @@
  */
 import { LINE_COLUMNS } from '../output/tables';
 import type { Grid } from '../output/sheetSize';
-import { columnFormat, SHEET_FORMATS, type SheetBlock, type SheetValue } from '../output/sheetTables';
+import { SHEET_FORMATS, type SheetBlock, type SheetValue } from '../output/sheetTables';
+import { formatOf } from '../output/tables';
 import { guardTextCells } from '../output/sheetText';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,7 +53,7 @@ export function writeBlock(sheet: Sheet, row: number, block: SheetBlock): void {
 /** Runs of neighbouring line columns that share a format: one setNumberFormat each. */
 const LINE_FORMAT_RUNS: { column: number; columns: number; format: string }[] = LINE_COLUMNS.reduce(
   (runs, c, i) => {
-    const format = columnFormat(c.key, c.kind);
+    const format = formatOf(c);
     const last = runs[runs.length - 1];
     if (last && last.format === format) last.columns += 1;
     else runs.push({ column: i + 1, columns: 1, format });

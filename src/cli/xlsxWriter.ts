@@ -8,17 +8,14 @@ import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { fenToNumber, type Dec } from '../core/money';
 import type { Language } from '../output/language';
-import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from '../output/tables';
+import { CellValue, Column, ColumnKind, formatOf, heading, isRate, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems, widthOf } from '../output/tables';
 import type { SettlementRun } from '../run/runSettlement';
 import { runRecordBlock } from '../output/sheetTables';
 
-const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
-  money: '#,##0.00',
-  date: 'yyyy-mm-dd',
-  int: '#,##0',
-  rate: '0.00##',
-  text: undefined,
-};
+/** The column's number format, as the sheet has it; text cells carry none (they are typed strings). */
+function numberFormat(column: { kind: ColumnKind }): string | undefined {
+  return column.kind === 'text' ? undefined : formatOf(column);
+}
 
 const SHEET_NAMES = {
   en: { lines: 'Lines', merchants: 'Merchants', totals: 'Totals', issues: 'Issues', run: 'Run' },
@@ -54,11 +51,12 @@ function addTable<T>(workbook: Workbook, name: string, columns: Column<T>[], row
   sheet.columns = columns.map((c) => ({
     header: heading(c, language),
     key: c.key,
-    width: columnWidth(c.kind, c.key),
-    style: NUMBER_FORMAT[c.kind] ? { numFmt: NUMBER_FORMAT[c.kind] } : {},
+    width: widthOf(c),
+    style: numberFormat(c) ? { numFmt: numberFormat(c) } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  // Over the whole table, as on the settlement sheet: a filter over the heading alone sorts nothing.
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
   for (const row of rows) sheet.addRow(columns.map((c) => xlsxValue(c.kind, c.value(row, language)))).commit();
   sheet.commit();
 }
@@ -68,12 +66,11 @@ function addTotals(workbook: Workbook, name: string, run: SettlementRun, languag
   sheet.columns = [
     { header: language === 'zh' ? '项目' : 'Item', key: 'item', width: 24 },
     { header: language === 'zh' ? '数值' : 'Value', key: 'value', width: 18 },
-    { header: 'key', key: 'key', width: 20 },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const item of totalItems(run)) {
-    const row = sheet.addRow([heading(item, language), xlsxValue(item.kind, item.value), item.key]);
-    const format = NUMBER_FORMAT[item.kind];
+    const row = sheet.addRow([heading(item, language), xlsxValue(item.kind, item.value)]);
+    const format = numberFormat(item);
     if (format) row.getCell(2).numFmt = format;
     row.commit();
   }
@@ -97,7 +94,7 @@ function xlsxValue(kind: ColumnKind, value: CellValue): ExcelJS.CellRichTextValu
   if (value === null) return null;
   if (typeof value === 'string' && kind !== 'date') return textCell(value);
   if (kind === 'money') return fenToNumber(value as number);
-  if (kind === 'rate') return (value as Dec).toNumber();
+  if (isRate(kind)) return (value as Dec).toNumber();
   if (kind === 'date') {
     // exceljs turns a Date into a serial day through its UTC fields, so UTC midnight is that day.
     const [y, m, d] = (value as string).split('-').map(Number);
@@ -132,8 +129,3 @@ export function ooxmlText(text: string): string {
   );
 }
 
-function columnWidth(kind: ColumnKind, key: string): number {
-  if (key === 'reason' || key === 'message') return 60;
-  if (key === 'merchant_name') return 22;
-  return kind === 'money' ? 16 : kind === 'text' ? 14 : 12;
-}

@@ -9,12 +9,13 @@ import { MAX_FEN, type Dec, type Fen } from '../core/money';
 import { EXPECT_RATE, readMoneyFen, readNumber, readRate, type Cell } from '../input/number';
 import { readPlausibleRate } from '../input/rates';
 import { cellText } from '../input/table';
+import type { SheetValue } from '../output/sheetTables';
 
 /** One argument as Sheets passes it. */
 export type SheetArg = Cell | Cell[][];
 
-/** One output cell: a number already exact to 0.01, or "" for blank. */
-export type SheetValue = number | string;
+/** One output cell: a number already exact to 0.01, text, or "" for blank (the sheet writer's cell type). */
+export type { SheetValue };
 
 export interface Grid {
   /** The argument's name as declared, for messages: "day_gmv". */

@@ -9,7 +9,7 @@ import type { Cell } from '../input/number';
 import { tableFromCells } from '../input/table';
 import { LINE_COLUMNS } from '../output/tables';
 import { groupedCount } from '../output/counts';
-import { sheetValue } from '../output/sheetTables';
+import { issuesBlock, sheetValue } from '../output/sheetTables';
 import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { oneCell, coefficientAt, toGrid, type SheetArg, type SheetValue } from './args';
 import { policyArg } from './policyArg';
@@ -61,18 +61,17 @@ export function settlement(history: SheetArg, campaign: SheetArg, coefficient: S
 }
 
 /**
- * Below the lines, after a blank row, every input issue: a row with no merchant id (or one
- * turned into a number) has no line to be blocked on, and SPEC §4 says nothing is dropped
- * silently. All text, so SUM over a money column still equals the lines' total.
+ * Below the lines, after a blank row, every input issue, in the settlement sheet's issue columns
+ * (source, row, merchant id, value, problem): a row with no merchant id (or one turned into a
+ * number) has no line to be blocked on, and SPEC §4 says nothing is dropped silently. Nothing in
+ * them falls under a money column but text, so SUM over one still equals the lines' total.
  */
 function issueRows(run: SettlementRun): SheetValue[][] {
   const issues = run.read.issues;
   if (issues.length === 0) return [];
   const width = LINE_COLUMNS.length;
-  const row = (cells: string[]): SheetValue[] => cells.concat(new Array(width - cells.length).fill(''));
-  return [row([]), row([`Issues (${issues.length})`, 'merchant_id', 'value', 'problem'])].concat(
-    issues.map((issue) => row([`${issue.source} row ${issue.row}`, issue.merchantId, issue.value, issue.message])),
-  );
+  const row = (cells: SheetValue[]): SheetValue[] => cells.concat(new Array(width - cells.length).fill(''));
+  return [row([]), row([`Issues (${issues.length})`])].concat(issuesBlock(run, 'en').values.map(row));
 }
 
 function rowsOf(arg: SheetArg): Cell[][] {

@@ -3,7 +3,7 @@ import type { CampaignDay } from '../core/model';
 import { dateCell, moneyCell, moneyColumn } from './cells';
 import type { ColumnMapping } from './columnMapping';
 import { DayRows } from './dayRows';
-import { ISSUE_TEXT, LABELS } from './issueText';
+import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
 import { eachDataRow } from './rows';
 import type { Table } from './table';
@@ -23,9 +23,9 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
   const report = new SourceReport('campaign');
   const f = mapping.fields;
   // Net of refunds a day's GMV may be negative; it then simply does not qualify (SPEC §4).
-  const gmv = moneyColumn(mapping, f.gmv as number, { label: LABELS.gmv, blank: 'missing', allowNegative: true, tallied: true });
+  const gmv = moneyColumn(mapping, f.gmv as number, { label: COLUMN_LABELS.gmv, blank: 'missing', allowNegative: true, tallied: true });
   const adSpend =
-    f.ad_spend === undefined ? undefined : moneyColumn(mapping, f.ad_spend, { label: LABELS.adSpend, blank: 0, allowNegative: false, tallied: true });
+    f.ad_spend === undefined ? undefined : moneyColumn(mapping, f.ad_spend, { label: COLUMN_LABELS.adSpend, blank: 0, allowNegative: false, tallied: true });
   const days: CampaignDay[] = [];
   const merchantOrder: string[] = [];
   const firstRowOf = new Map<string, number>();

@@ -8,7 +8,7 @@ import { readDate, type DateValue } from './date';
 import { readMerchantId } from './merchantId';
 import { plainMoneyFen, readMoneyFen, type Cell } from './number';
 import type { SourceReport } from './report';
-import { ISSUE_TEXT, LABELS, type ColumnLabel } from './issueText';
+import { ISSUE_TEXT, COLUMN_LABELS, type ColumnLabel } from './issueText';
 import { cellText } from './table';
 
 export interface RowContext {
@@ -29,7 +29,7 @@ export function idCell(ctx: RowContext, cell: Cell, name: string): string | unde
   if (read.kind === 'id') return read.id;
   const report = ctx.report;
   if (read.kind === 'blank') {
-    report.reject(ctx.row, '', '', ISSUE_TEXT.missing(LABELS.merchantId));
+    report.reject(ctx.row, '', '', ISSUE_TEXT.missing(COLUMN_LABELS.merchantId));
     return undefined;
   }
   if (read.kind === 'invisible') {
@@ -37,12 +37,12 @@ export function idCell(ctx: RowContext, cell: Cell, name: string): string | unde
     report.uncertainRows.push({ issue, name, visibleId: read.visible });
     return undefined;
   }
-  const issue = report.reject(ctx.row, '', cellText(cell), ISSUE_TEXT.badValue(LABELS.merchantId, cellText(cell), read.expected));
+  const issue = report.reject(ctx.row, '', cellText(cell), ISSUE_TEXT.badValue(COLUMN_LABELS.merchantId, cellText(cell), read.expected));
   if (read.converted) report.uncertainRows.push({ issue, name, converted: read.converted });
   return undefined;
 }
 
-export function dateCell(ctx: RowContext, cell: Cell, label: ColumnLabel = LABELS.date): DateValue | undefined {
+export function dateCell(ctx: RowContext, cell: Cell, label: ColumnLabel = COLUMN_LABELS.date): DateValue | undefined {
   const read = readDate(cell);
   if (read.kind === 'date') return read;
   if (read.kind === 'blank') ctx.report.reject(ctx.row, ctx.merchantId, '', ISSUE_TEXT.missing(label));

@@ -8,7 +8,7 @@ import { dateCell, moneyCell, moneyColumn, type MoneyColumn, type RowContext } f
 import type { ColumnMapping } from './columnMapping';
 import { isoToSerial } from './date';
 import { DayRows } from './dayRows';
-import { ISSUE_TEXT, LABELS } from './issueText';
+import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
 import { eachDataRow } from './rows';
 import type { Table } from './table';
@@ -82,13 +82,13 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     .filter((column) => firstCampaignDay === undefined || column.date < firstCampaignDay)
     .map((column) => ({
       day: { iso: column.date, serial: isoToSerial(column.date) },
-      money: moneyColumn(mapping, column.index, { label: LABELS.gmvOn(column.date), blank: 'skip', allowNegative: true, tallied: true }),
+      money: moneyColumn(mapping, column.index, { label: COLUMN_LABELS.gmvOn(column.date), blank: 'skip', allowNegative: true, tallied: true }),
     }));
   const firstCampaignSerial = firstCampaignDay === undefined ? Infinity : isoToSerial(firstCampaignDay);
   // A net-of-refunds day may be negative, and it still counts towards the mean.
-  const gmv = f.gmv === undefined ? undefined : moneyColumn(mapping, f.gmv, { label: LABELS.gmv, blank: 'skip', allowNegative: true, tallied: true });
+  const gmv = f.gmv === undefined ? undefined : moneyColumn(mapping, f.gmv, { label: COLUMN_LABELS.gmv, blank: 'skip', allowNegative: true, tallied: true });
   const baseline =
-    f.baseline === undefined ? undefined : moneyColumn(mapping, f.baseline, { label: LABELS.baseline, blank: 'skip', allowNegative: true, tallied: true });
+    f.baseline === undefined ? undefined : moneyColumn(mapping, f.baseline, { label: COLUMN_LABELS.baseline, blank: 'skip', allowNegative: true, tallied: true });
   const tallied: MoneyColumn[] =
     mapping.shape === 'wide' ? wideColumns.map((c) => c.money) : mapping.shape === 'ready' ? (baseline ? [baseline] : []) : gmv ? [gmv] : [];
 

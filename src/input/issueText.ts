@@ -20,7 +20,7 @@ export interface ColumnLabel {
   zh: string;
 }
 
-export const LABELS = {
+export const COLUMN_LABELS = {
   merchantId: { en: 'merchant id', zh: '商家ID' },
   date: { en: 'date', zh: '日期' },
   gmv: { en: 'GMV', zh: '成交金额' },

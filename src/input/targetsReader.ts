@@ -7,7 +7,7 @@ import { firstTierNotRising } from '../core/policy';
 import type { MerchantTargets } from '../core/model';
 import { moneyCell, moneyColumn } from './cells';
 import type { ColumnMapping } from './columnMapping';
-import { ISSUE_TEXT, LABELS } from './issueText';
+import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import type { Field } from './headers';
 import { SourceReport } from './report';
 import { eachDataRow } from './rows';
@@ -41,7 +41,7 @@ export function readTargets(table: Table, mapping: ColumnMapping, policyThreshol
   const names = new Map<string, string>();
   const tiers = TIER_FIELDS.map((field, i) => {
     const index = mapping.fields[field];
-    return index === undefined ? undefined : moneyColumn(mapping, index, { label: LABELS.tierTarget(i + 1), blank: 'skip', allowNegative: false, tallied: false });
+    return index === undefined ? undefined : moneyColumn(mapping, index, { label: COLUMN_LABELS.tierTarget(i + 1), blank: 'skip', allowNegative: false, tallied: false });
   });
 
   eachDataRow(table, mapping, report, [], (ctx, cells, merchantId, name) => {

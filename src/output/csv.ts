@@ -6,7 +6,7 @@
 import type { Dec } from '../core/money';
 import { fenToText, type FenSum } from '../core/money';
 import type { Language } from './language';
-import { Column, ColumnKind, CellValue, heading, LINE_COLUMNS } from './tables';
+import { Column, ColumnKind, CellValue, heading, isRate, isWhole, LINE_COLUMNS } from './tables';
 import type { SettlementRun } from './settledRun';
 import { startsLikeFormula } from './sheetText';
 
@@ -30,24 +30,19 @@ export function tableToCsv<T>(columns: Column<T>[], rows: T[], language: Languag
 }
 
 function formatterFor(kind: ColumnKind): (value: CellValue) => string {
-  switch (kind) {
-    case 'money':
-      return (value) => (value === null ? '' : fenToText(value as FenSum));
-    case 'int':
-      return (value) => (value === null ? '' : String(value));
-    case 'rate': {
-      // Every line shares the policy's few rate objects, so their text is worth remembering.
-      const texts = new Map<CellValue, string>();
-      return (value) => {
-        if (value === null) return '';
-        let text = texts.get(value);
-        if (text === undefined) texts.set(value, (text = (value as Dec).toString()));
-        return text;
-      };
-    }
-    default:
-      return (value) => (value === null ? '' : csvField(guardFormula(value as string)));
+  if (kind === 'money') return (value) => (value === null ? '' : fenToText(value as FenSum));
+  if (isWhole(kind)) return (value) => (value === null ? '' : String(value));
+  if (isRate(kind)) {
+    // Every line shares the policy's few rate objects, so their text is worth remembering.
+    const texts = new Map<CellValue, string>();
+    return (value) => {
+      if (value === null) return '';
+      let text = texts.get(value);
+      if (text === undefined) texts.set(value, (text = (value as Dec).toString()));
+      return text;
+    };
   }
+  return (value) => (value === null ? '' : csvField(guardFormula(value as string)));
 }
 
 // Spreadsheets run a cell that starts like a formula when the CSV is opened ("=HYPERLINK(...)"

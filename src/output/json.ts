@@ -5,7 +5,7 @@
  */
 import type { Dec } from '../core/money';
 import { fenToText } from '../core/money';
-import { Column, ColumnKind, CellValue, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
+import { Column, ColumnKind, CellValue, isRate, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
 import type { SettlementRun } from './settledRun';
 
 type JsonScalar = string | number | null;
@@ -14,7 +14,7 @@ type JsonScalar = string | number | null;
 export function jsonValue(kind: ColumnKind, value: CellValue): JsonScalar {
   if (value === null) return null;
   if (kind === 'money') return fenToText(value as number);
-  if (kind === 'rate') return (value as Dec).toString();
+  if (isRate(kind)) return (value as Dec).toString();
   return value as string | number;
 }
 

@@ -12,7 +12,7 @@ import type { Language } from './language';
 import { sourceName } from './language';
 import { describeMapping } from '../input/mappingText';
 import { isoToSerial } from '../input/date';
-import { CellValue, Column, ColumnKind, heading, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
+import { CellValue, Column, ColumnKind, formatOf, heading, isRate, isWhole, ISSUE_COLUMNS, KINDS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
 import type { SettlementRun } from './settledRun';
 
 export type SheetValue = string | number | boolean;
@@ -23,29 +23,16 @@ export interface SheetBlock {
   formats: string[][];
 }
 
-/** What finance reads: thousands separators, cents always shown, rates as percentages. */
+/** The number formats by kind (tables.ts KINDS): one declaration for the sheet and the XLSX. */
 export const SHEET_FORMATS = {
-  money: '#,##0.00',
-  count: '#,##0',
-  /** Tiers and row numbers are labels, not quantities: no separator. */
-  plain: '0',
-  /** 30% shows as 30.0%, 12.345% in full: a rate is never displayed rounded away. */
-  percent: '0.0###%',
-  /** The red-packet coefficient is a multiplier (0.05), shown as set. */
-  coefficient: '0.00##',
-  date: 'yyyy-mm-dd',
-  text: '@',
+  money: KINDS.money.format,
+  count: KINDS.count.format,
+  label: KINDS.label.format,
+  percent: KINDS.percent.format,
+  coefficient: KINDS.coefficient.format,
+  date: KINDS.date.format,
+  text: KINDS.text.format,
 };
-
-const PLAIN_KEYS = ['tier', 'best_tier', 'row'];
-
-export function columnFormat(key: string, kind: ColumnKind): string {
-  if (kind === 'money') return SHEET_FORMATS.money;
-  if (kind === 'date') return SHEET_FORMATS.date;
-  if (kind === 'rate') return key === 'cashback_rate' ? SHEET_FORMATS.percent : SHEET_FORMATS.coefficient;
-  if (kind === 'int') return PLAIN_KEYS.indexOf(key) >= 0 ? SHEET_FORMATS.plain : SHEET_FORMATS.count;
-  return SHEET_FORMATS.text;
-}
 
 /**
  * One value as a cell: money as CNY numbers, a missing figure as a blank, dates as serials the
@@ -54,15 +41,15 @@ export function columnFormat(key: string, kind: ColumnKind): string {
 export function sheetValue(kind: ColumnKind, value: CellValue, dates: 'serial' | 'text' = 'serial'): string | number {
   if (value === null || value === undefined) return '';
   if (kind === 'money') return fenToNumber(value as FenSum);
-  if (kind === 'rate') return Number((value as Dec).toString());
+  if (isRate(kind)) return Number((value as Dec).toString());
   if (kind === 'date') return value === '' || dates === 'text' ? (value as string) : isoToSerial(value as string);
-  if (kind === 'int') return value as number;
+  if (isWhole(kind)) return value as number;
   return String(value);
 }
 
 function table<T>(columns: Column<T>[], rows: T[], language: Language, adjust?: (key: string, value: SheetValue) => SheetValue): SheetBlock {
   const headerFormats = columns.map(() => SHEET_FORMATS.text);
-  const rowFormats = columns.map((c) => columnFormat(c.key, c.kind));
+  const rowFormats = columns.map(formatOf);
   const values: SheetValue[][] = [columns.map((c) => heading(c, language))];
   const formats: string[][] = [headerFormats];
   rows.forEach((row) => {
@@ -99,7 +86,7 @@ export function totalsBlock(run: SettlementRun, language: Language): SheetBlock 
   const items = totalItems(run);
   return {
     values: items.map((item) => [heading(item, language), sheetValue(item.kind, item.value)]),
-    formats: items.map((item) => [SHEET_FORMATS.text, columnFormat(item.key, item.kind)]),
+    formats: items.map((item) => [SHEET_FORMATS.text, formatOf(item)]),
   };
 }
 

@@ -79,11 +79,13 @@ describe('gmv-settle outputs', () => {
     assert.deepEqual(workbook.worksheets.map((s) => s.name), ['Lines', 'Merchants', 'Totals', 'Issues', 'Run']);
 
     const totals = new Map<string, unknown>();
-    workbook.getWorksheet('Totals')!.eachRow((row, n) => n > 1 && totals.set(String(row.getCell(3).value), row.getCell(2).value));
-    assert.equal(totals.get('cash_total'), 31145.68); // 23,345.68 + 7,800.00
-    assert.equal(totals.get('cashback'), 6472.84); // 6,172.84 + 300.00
-    assert.equal(totals.get('red_packet'), 24672.84); // 17,172.84 + 7,500.00
-    assert.equal(totals.get('traffic_granted'), 95000); // 75,000 + 20,000
+    const totalsSheet = workbook.getWorksheet('Totals')!;
+    assert.equal(totalsSheet.columnCount, 2, 'label and value: no internal key column');
+    totalsSheet.eachRow((row, n) => n > 1 && totals.set(String(row.getCell(1).value), row.getCell(2).value));
+    assert.equal(totals.get('Cash total'), 31145.68); // 23,345.68 + 7,800.00
+    assert.equal(totals.get('Cashback'), 6472.84); // 6,172.84 + 300.00
+    assert.equal(totals.get('Red packet'), 24672.84); // 17,172.84 + 7,500.00
+    assert.equal(totals.get('Traffic granted'), 95000); // 75,000 + 20,000
 
     const lines = workbook.getWorksheet('Lines')!;
     const headings = (lines.getRow(1).values as unknown[]).slice(1);
@@ -95,8 +97,11 @@ describe('gmv-settle outputs', () => {
     assert.ok(dateCell.value instanceof Date);
     assert.equal((dateCell.value as Date).toISOString().slice(0, 10), '2025-11-11');
     assert.equal(lines.getRow(2).getCell(cashColumn).numFmt, '#,##0.00');
+    // The same formats as the settlement sheet: a cashback rate as 50.0%, not 0.50.
+    assert.equal(lines.getRow(2).getCell(headings.indexOf('Cashback rate') + 1).numFmt, '0.0###%');
+    assert.equal(lines.getRow(2).getCell(headings.indexOf('Red-packet coefficient') + 1).numFmt, '0.00##');
     assert.equal(lines.views[0].state, 'frozen');
-    assert.ok(lines.autoFilter, 'the header row has a filter');
+    assert.match(String((lines.autoFilter as { ref?: string }).ref ?? JSON.stringify(lines.autoFilter)), /A1:Q3|"row":3/, 'the filter covers the whole table');
   });
 
   it('keeps a spreadsheet from running text cells as formulas, and leaves numbers alone', () => {

@@ -18,7 +18,7 @@ for (const trap of EXPORT_TRAPS.filter((t) => !/quote/.test(t.name))) {
     assert.equal((cashFen / 100).toFixed(2), trap.cashTotal);
     const blocked = new Set(lines.filter((line) => line[STATUS] === 'blocked').map((line) => line[0]));
     assert.equal(blocked.size, trap.blockedMerchants);
-    if (trap.issue) assert.ok(table.slice(blankRow).some((row) => trap.issue!.test(String(row[3]))), JSON.stringify(table.slice(blankRow)));
+    if (trap.issue) assert.ok(table.slice(blankRow).some((row) => trap.issue!.test(String(row[4]))), JSON.stringify(table.slice(blankRow)));
   });
 }
 

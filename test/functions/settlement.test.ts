@@ -44,9 +44,11 @@ test('a merchant with a bad history row shows as a blocked line, and the others 
   const history = HISTORY_ZH.concat([['M002', '', '2025-10-01', '12,3x']]);
   const campaign = CAMPAIGN_ZH.concat([['M002', '2025-11-11', 900000, 100]]);
   const table = SETTLEMENT(history, campaign, 0.05) as unknown[][];
-  assert.equal(table.length, 6); // header, 2 lines, a blank row, the issues heading, 1 issue
+  assert.equal(table.length, 7); // header, 2 lines, a blank row, the issues title, the issue columns, 1 issue
   assert.deepEqual(table[1], SPEC_LINE);
-  assert.deepEqual(table[5].slice(0, 4), ['history row 5', 'M002', '12,3x', 'GMV "12,3x" is not valid: expected a number such as 1,234.50 or 12.3万']);
+  // The settlement sheet's issue columns (ISSUE_COLUMNS), in English.
+  assert.deepEqual(table[5].slice(0, 5), ['Source', 'Row', 'Merchant ID', 'Value', 'Problem']);
+  assert.deepEqual(table[6].slice(0, 5), ['history', 5, 'M002', '12,3x', 'GMV "12,3x" is not valid: expected a number such as 1,234.50 or 12.3万']);
   const blocked = table[2];
   assert.equal(blocked[0], 'M002');
   assert.equal(blocked[HEADER.indexOf('Baseline average')], ''); // a blocked baseline is not shown
@@ -91,7 +93,7 @@ test('rows with no usable merchant id are listed below the lines, never dropped'
   const table = SETTLEMENT(HISTORY_ZH, campaign, 0.05) as unknown[][];
   assert.deepEqual(table[1], SPEC_LINE);
   assert.deepEqual(table.slice(2, 4).map((row) => row[0]), ['', 'Issues (2)']);
-  assert.deepEqual(table.slice(4).map((row) => row[0]), ['campaign row 3', 'campaign row 4']);
+  assert.deepEqual(table.slice(5).map((row) => row.slice(0, 2)), [['campaign', 3], ['campaign', 4]]);
   assert.ok(table.every((row) => row.length === HEADER.length)); // one rectangular spill
 });
 
@@ -124,6 +126,6 @@ test('SETTLEMENT returns at most 20,000 rows, and above that says to use the sid
 test('the issues listed under the lines count towards the limit', () => {
   const { history, campaign } = ranges(9999, 2); // 19,998 lines
   campaign.push(['', '2025-11-11', 1], ['', '2025-11-11', 1]); // two rows without a merchant id: two issues
-  // 19,998 lines + a blank row + an "Issues (2)" heading + 2 issues = 20,002 rows.
-  assert.throws(() => SETTLEMENT(history, campaign, 0.05), /SETTLEMENT: 20,002 rows/);
+  // 19,998 lines + a blank row + an "Issues (2)" title + the issue columns' headings + 2 issues = 20,003 rows.
+  assert.throws(() => SETTLEMENT(history, campaign, 0.05), /SETTLEMENT: 20,003 rows/);
 });

@@ -7,7 +7,7 @@ import { describeReason } from '../../src/output/reasonText';
 import * as date from '../../src/input/date';
 import * as merchantId from '../../src/input/merchantId';
 import * as number from '../../src/input/number';
-import { ISSUE_TEXT, LABELS } from '../../src/input/issueText';
+import { ISSUE_TEXT, COLUMN_LABELS } from '../../src/input/issueText';
 import { tableFromText } from '../../src/input/table';
 import { runSettlement } from '../../src/run/runSettlement';
 
@@ -17,7 +17,7 @@ test('every "expected" phrase a reader can return has a Chinese translation', ()
   );
   assert.ok(phrases.length >= 10);
   for (const phrase of phrases) {
-    const zh = ISSUE_TEXT.badValue(LABELS.gmv, 'x', phrase).zh;
+    const zh = ISSUE_TEXT.badValue(COLUMN_LABELS.gmv, 'x', phrase).zh;
     assert.ok(!zh.includes(phrase), `no translation for "${phrase}"`);
   }
 });
