@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { MAX_CALL_CHARS } from '../../src/protocol/limits';
-import type { RunningPreview } from '../../dev/preview/serverStart';
-import { startTestPreview } from './harness';
+import { MAX_CALL_CHARS } from '../../../src/protocol/limits';
+import type { RunningPreview } from '../../../dev/preview/serverStart';
+import { startTestPreview } from '../../sidebar/harness';
 
 function call(port: number, options: { path: string; method?: string; host?: string; body?: string }): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

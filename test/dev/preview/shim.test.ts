@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningPreview } from '../../dev/preview/serverStart';
-import { launchBrowser, openSidebar, startTestPreview } from './harness';
+import type { RunningPreview } from '../../../dev/preview/serverStart';
+import { launchBrowser, openSidebar, startTestPreview } from '../../sidebar/harness';
 
 describe('google.script.run in the local preview', () => {
   let preview: RunningPreview;

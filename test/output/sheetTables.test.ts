@@ -5,7 +5,7 @@ import { Dec } from '../../src/core/money';
 import { tableFromText } from '../../src/input/table';
 import { runSettlement } from '../../src/run/runSettlement';
 import { linesBlock, merchantsBlock, stackBlocks, summaryBlock, SHEET_FORMATS, totalsBlock } from '../../src/output/sheetTables';
-import { CAMPAIGN, HISTORY } from './support';
+import { CAMPAIGN, HISTORY } from '../addon/support';
 
 function run() {
   const policy = { ...double11Policy(), redPacketCoefficient: new Dec('0.05') };
