@@ -4,6 +4,8 @@ import { writeSettlement } from '../../src/addon/server';
 import { sha256Hex } from '../../src/core/sha256';
 import { inputFingerprint } from '../../src/run/runSettlement';
 import { tableFromText } from '../../src/input/table';
+import { LINE_COLUMNS } from '../../src/output/tables';
+import { SPEC6 } from '../fixtures/spec6';
 import { CAMPAIGN, HISTORY, largeRequest, request, sheetValues, googleForEachTest } from './support';
 import { EMAIL_SCOPE, MANIFEST_SCOPES, type GoogleFakes } from '../fakes/google';
 
@@ -38,19 +40,14 @@ describe('writeSettlement: the settlement sheets', () => {
 
     const lines = sheetValues(google, result.sheetName).values;
     const header = lines[0];
-    const m001 = lines.find((row) => row[0] === 'M001')!;
-    assert.equal(m001[col(header, 'Day GMV')], 523456.78);
-    assert.equal(m001[col(header, 'Baseline average')], 180000);
-    assert.equal(m001[col(header, 'Incremental GMV')], 343456.78);
-    assert.equal(m001[col(header, 'Tier')], 2);
-    assert.equal(m001[col(header, 'Cashback rate')], 0.5);
-    assert.equal(m001[col(header, 'Cashback')], 6172.84);
-    assert.equal(m001[col(header, 'Red-packet coefficient')], 0.05);
-    assert.equal(m001[col(header, 'Red packet')], 17172.84);
-    assert.equal(m001[col(header, 'Cash total')], 23345.68);
-    assert.equal(m001[col(header, 'Traffic granted')], 75000);
-    assert.equal(m001[col(header, 'Status')], 'qualified');
-    assert.match(String(m001[col(header, 'Reason')]), /above tier 2 \(500,000\) but below tier 3 \(1,000,000\)/);
+    const m001 = lines.find((row) => row[0] === SPEC6.merchantId)!;
+    // Every column of SPEC §6's line, found by its key's heading, as the sheet stores it.
+    for (const column of LINE_COLUMNS.filter((c) => c.key !== 'merchant_name' && c.key !== 'date')) {
+      const expected = SPEC6.line[column.key as keyof typeof SPEC6.line];
+      const stored = m001[col(header, column.en)];
+      if (column.kind === 'text' || column.kind === 'label' || column.kind === 'count') assert.equal(stored, expected, column.key);
+      else assert.equal(stored, Number(expected), column.key);
+    }
   });
 
   test('the lines are a table: one frozen header row, a filter over exactly the table, money as numbers formatted #,##0.00', () => {

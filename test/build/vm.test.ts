@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { FUNCTION_DECLARATIONS } from '../../src/functions/declarations';
 import { loadDist, type LoadedDist } from './dist';
 import { createGoogleFakes, GLOBAL_NAMES } from '../fakes/google';
+import { SPEC6, spec6Number } from '../fixtures/spec6';
 
 let dist: LoadedDist;
 before(async () => {
@@ -11,7 +12,7 @@ before(async () => {
 });
 after(() => dist.remove());
 
-const HISTORY = [[150000, 180000, 210000]];
+const HISTORY = [SPEC6.history.map((d) => Number(d.gmv))];
 
 test('dist/ holds exactly what clasp pushes: the manifest, the bundle and the stubs', () => {
   assert.deepEqual(readdirSync(dist.outDir).filter((f) => !f.endsWith('.html')).sort(), ['app.js', 'appsscript.json', 'functions.js']);
@@ -49,14 +50,16 @@ test('the bundle is plain script: no Node, no class fields, nothing above ES2020
 });
 
 test('SPEC §6 through the top-level functions, with numbers as Sheets passes them', () => {
-  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05), 23345.68);
-  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05, 'cashback'), 6172.84);
-  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05, 'red_packet'), 17172.84);
-  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05, '档位'), 2);
-  assert.equal(dist.call('TIER_REWARD', 523456.78, HISTORY, 12345.67, 0.05, 'traffic'), 75000);
-  assert.equal(dist.call('INCREMENTAL_GMV', 523456.78, HISTORY), 343456.78);
-  assert.equal(dist.call('GMV_TIER', 523456.78, HISTORY), 2);
-  assert.equal(dist.call('GMV_TO_NEXT_TIER', 523456.78, HISTORY), 476543.23);
+  const gmv = Number(SPEC6.gmv);
+  const adSpend = Number(SPEC6.adSpend);
+  assert.equal(dist.call('TIER_REWARD', gmv, HISTORY, adSpend, 0.05), spec6Number('cash_total'));
+  assert.equal(dist.call('TIER_REWARD', gmv, HISTORY, adSpend, 0.05, 'cashback'), spec6Number('cashback'));
+  assert.equal(dist.call('TIER_REWARD', gmv, HISTORY, adSpend, 0.05, 'red_packet'), spec6Number('red_packet'));
+  assert.equal(dist.call('TIER_REWARD', gmv, HISTORY, adSpend, 0.05, '档位'), SPEC6.line.tier);
+  assert.equal(dist.call('TIER_REWARD', gmv, HISTORY, adSpend, 0.05, 'traffic'), SPEC6.line.traffic_cap);
+  assert.equal(dist.call('INCREMENTAL_GMV', gmv, HISTORY), spec6Number('incremental_gmv'));
+  assert.equal(dist.call('GMV_TIER', gmv, HISTORY), SPEC6.line.tier);
+  assert.equal(dist.call('GMV_TO_NEXT_TIER', gmv, HISTORY), 476543.23); // 1,000,000.01 − 523,456.78
 });
 
 test('ranges with text, blanks and full-width digits vectorise in the script too', () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SPEC6_CSV } from '../fixtures/spec6';
 
 // Relative to this file, so the tests pass from any working directory.
 export const BIN = fileURLToPath(new URL('../../bin/gmv-settle.js', import.meta.url));
@@ -27,11 +28,8 @@ export function folderWith(files: Record<string, string | Uint8Array>): { dir: s
   return { dir, path: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** SPEC §6: M001's three history days and its 2025-11-11 campaign day. */
-export const WORKED_EXAMPLE = {
-  'history.csv': 'merchant_id,date,gmv\nM001,2025-11-08,150000.00\nM001,2025-11-09,180000.00\nM001,2025-11-10,210000.00\n',
-  'campaign.csv': 'merchant_id,date,gmv,ad_spend\nM001,2025-11-11,523456.78,12345.67\n',
-};
+/** SPEC §6 (test/fixtures/spec6.ts): M001's three history days and its 2025-11-11 campaign day. */
+export const WORKED_EXAMPLE = { 'history.csv': SPEC6_CSV.history, 'campaign.csv': SPEC6_CSV.campaign };
 
 /** No stack trace ever reaches the user: Node's frames look like "    at fn (file:line)". */
 export function hasStackTrace(text: string): boolean {

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { SPEC6 } from '../fixtures/spec6';
 import { folderWith, gmvSettle, WORKED_EXAMPLE } from './helpers';
 
 const files = folderWith(WORKED_EXAMPLE);
@@ -15,35 +16,15 @@ describe('gmv-settle on the SPEC §6 worked example', () => {
     const run = gmvSettle([...settleArgs, '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout);
-    assert.deepEqual(report.lines, [
-      {
-        merchant_id: 'M001',
-        merchant_name: '',
-        date: '2025-11-11',
-        gmv: '523456.78',
-        baseline_avg: '180000.00', // (150,000 + 180,000 + 210,000) / 3
-        incremental_gmv: '343456.78', // 523,456.78 − 180,000.00
-        tier: 2, // > 500,000 but not > 1,000,000
-        ad_spend: '12345.67',
-        cashback_rate: '0.5',
-        cashback: '6172.84', // 12,345.67 × 0.50 = 6,172.835 → 6,172.84
-        red_packet_coefficient: '0.05',
-        red_packet: '17172.84', // 343,456.78 × 0.05 = 17,172.839 → 17,172.84
-        cash_total: '23345.68', // 6,172.84 + 17,172.84
-        traffic_cap: 75000,
-        traffic_granted: 75000, // first qualified day
-        status: 'qualified',
-        reason: 'GMV 523,456.78 is above tier 2 (500,000) but below tier 3 (1,000,000)',
-      },
-    ]);
+    assert.deepEqual(report.lines, [SPEC6.line]);
     assert.deepEqual(report.totals, {
       merchants: 1,
       blocked_merchants: 0,
       qualified_merchants: 1,
-      cashback: '6172.84',
-      red_packet: '17172.84',
-      cash_total: '23345.68',
-      traffic_granted: 75000,
+      cashback: SPEC6.line.cashback,
+      red_packet: SPEC6.line.red_packet,
+      cash_total: SPEC6.line.cash_total,
+      traffic_granted: SPEC6.line.traffic_granted,
       rows_read: 4, // 3 history + 1 campaign
       rows_used: 4,
       rows_rejected: 0,
@@ -68,11 +49,8 @@ describe('gmv-settle on the SPEC §6 worked example', () => {
     const [header, line, end] = run.stdout.split('\n');
     const json = JSON.parse(gmvSettle([...settleArgs, '--format', 'json']).stdout);
     assert.deepEqual(header.split(','), Object.keys(json.lines[0]));
-    assert.equal(
-      line,
-      'M001,,2025-11-11,523456.78,180000.00,343456.78,2,12345.67,0.5,6172.84,0.05,17172.84,23345.68,75000,75000,qualified,' +
-        '"GMV 523,456.78 is above tier 2 (500,000) but below tier 3 (1,000,000)"',
-    );
+    // The line's values in column order, the reason quoted for its commas.
+    assert.equal(line, Object.values(SPEC6.line).map((v) => (String(v).includes(',') ? `"${v}"` : String(v))).join(','));
     assert.equal(end, '');
   });
 
@@ -88,7 +66,7 @@ describe('gmv-settle on the SPEC §6 worked example', () => {
       const base = ['--history', files.path('history.csv'), '--campaign', files.path('campaign.csv'), '--policy', policy.path('p.json'), '--format', 'json'];
       // 343,456.78 × 0.10 = 34,345.678 → 34,345.68
       assert.equal(JSON.parse(gmvSettle(base).stdout).lines[0].red_packet, '34345.68');
-      assert.equal(JSON.parse(gmvSettle([...base, '--coefficient', '5%']).stdout).lines[0].red_packet, '17172.84');
+      assert.equal(JSON.parse(gmvSettle([...base, '--coefficient', '5%']).stdout).lines[0].red_packet, SPEC6.line.red_packet);
     } finally {
       policy.remove();
     }

@@ -3,22 +3,25 @@ import assert from 'node:assert/strict';
 import { Dec } from '../../src/core/money';
 import { double11Policy, policyProblems } from '../../src/core/policy';
 import { baselineAverage, evaluateDay, extraGmvToNextTier, tierReached, trafficDays } from '../../src/core/rules';
+import { SPEC6 } from '../fixtures/spec6';
 
 const yuan = (n: number) => Math.round(n * 100); // test inputs only: whole or 2-decimal literals
 const thresholds = [yuan(200000), yuan(500000), yuan(1000000)];
 const policy = () => ({ ...double11Policy(), redPacketCoefficient: new Dec('0.05') });
 
 test('SPEC §6 worked example, step by step', () => {
-  const baseline = baselineAverage({ sumFen: yuan(150000 + 180000 + 210000), days: 3 }, policy());
-  assert.equal(baseline, yuan(180000));
-  const day = evaluateDay(yuan(523456.78), baseline as number, yuan(12345.67), thresholds, policy());
-  assert.equal(day.tier, 2);
-  assert.equal(day.incrementalFen, yuan(343456.78));
-  assert.equal(day.cashbackRate.toString(), '0.5');
-  assert.equal(day.cashbackFen, yuan(6172.84));
-  assert.equal(day.redPacketFen, yuan(17172.84));
-  assert.equal(day.cashTotalFen, yuan(23345.68));
-  assert.equal(day.trafficCap, 75000);
+  const fen = (decimal: string) => yuan(Number(decimal));
+  const history = SPEC6.history.map((d) => fen(d.gmv));
+  const baseline = baselineAverage({ sumFen: history.reduce((a, b) => a + b, 0), days: history.length }, policy());
+  assert.equal(baseline, fen(SPEC6.line.baseline_avg));
+  const day = evaluateDay(fen(SPEC6.gmv), baseline as number, fen(SPEC6.adSpend), thresholds, policy());
+  assert.equal(day.tier, SPEC6.line.tier);
+  assert.equal(day.incrementalFen, fen(SPEC6.line.incremental_gmv));
+  assert.equal(day.cashbackRate.toString(), SPEC6.line.cashback_rate);
+  assert.equal(day.cashbackFen, fen(SPEC6.line.cashback));
+  assert.equal(day.redPacketFen, fen(SPEC6.line.red_packet));
+  assert.equal(day.cashTotalFen, fen(SPEC6.line.cash_total));
+  assert.equal(day.trafficCap, SPEC6.line.traffic_cap);
 });
 
 test('"exceeds" is strict; threshold_inclusive makes the threshold test >=', () => {

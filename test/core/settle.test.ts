@@ -6,6 +6,7 @@ import { double11Policy, type Policy } from '../../src/core/policy';
 import { tableFromText } from '../../src/input/table';
 import { toJsonReport } from '../../src/output/json';
 import { runSettlement } from '../../src/run/runSettlement';
+import { SPEC6, SPEC6_CSV } from '../fixtures/spec6';
 
 function settleText(history: string, campaign: string, edit: Partial<Policy> = {}, targets?: string) {
   const policy: Policy = { ...double11Policy(), redPacketCoefficient: new Dec('0.05'), ...edit };
@@ -20,30 +21,12 @@ function settleText(history: string, campaign: string, edit: Partial<Policy> = {
   return toJsonReport(run);
 }
 
-const SPEC_HISTORY = 'merchant_id,date,gmv\nM001,2025-11-08,150000.00\nM001,2025-11-09,180000.00\nM001,2025-11-10,210000.00\n';
+const SPEC_HISTORY = SPEC6_CSV.history;
 
 test('SPEC §6 worked example as a settlement line', () => {
-  const report = settleText(SPEC_HISTORY, 'merchant_id,date,gmv,ad_spend\nM001,2025-11-11,523456.78,12345.67\n');
-  assert.deepEqual(report.lines[0], {
-    merchant_id: 'M001',
-    merchant_name: '',
-    date: '2025-11-11',
-    gmv: '523456.78',
-    baseline_avg: '180000.00',
-    incremental_gmv: '343456.78',
-    tier: 2,
-    ad_spend: '12345.67',
-    cashback_rate: '0.5',
-    cashback: '6172.84',
-    red_packet_coefficient: '0.05',
-    red_packet: '17172.84',
-    cash_total: '23345.68',
-    traffic_cap: 75000,
-    traffic_granted: 75000,
-    status: 'qualified',
-    reason: 'GMV 523,456.78 is above tier 2 (500,000) but below tier 3 (1,000,000)',
-  });
-  assert.equal(report.totals.cash_total, '23345.68');
+  const report = settleText(SPEC_HISTORY, SPEC6_CSV.campaign);
+  assert.deepEqual(report.lines[0], SPEC6.line);
+  assert.equal(report.totals.cash_total, SPEC6.line.cash_total);
   assert.equal(report.totals.qualified_merchants, 1);
 });
 

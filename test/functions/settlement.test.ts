@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SETTLEMENT } from '../../src/functions';
 import { LINE_COLUMNS } from '../../src/output/tables';
+import { SPEC6 } from '../fixtures/spec6';
 
 const HEADER = LINE_COLUMNS.map((c) => c.en);
 
@@ -16,11 +17,11 @@ const CAMPAIGN_ZH = [
   ['M001', '2025-11-11', 523456.78, 12345.67],
 ];
 
-/** The SPEC §6 line, column by column, as the table shows it. */
-const SPEC_LINE = [
-  'M001', '小店', '2025-11-11', 523456.78, 180000, 343456.78, 2, 12345.67, 0.5, 6172.84, 0.05, 17172.84, 23345.68,
-  75000, 75000, 'qualified', 'GMV 523,456.78 is above tier 2 (500,000) but below tier 3 (1,000,000)',
-];
+/** The SPEC §6 line (test/fixtures/spec6.ts) as the table shows it: by key, numbers as numbers, with this test's name. */
+const SPEC_LINE = LINE_COLUMNS.map((column) => {
+  const value = column.key === 'merchant_name' ? '小店' : SPEC6.line[column.key as keyof typeof SPEC6.line];
+  return column.kind === 'text' || column.kind === 'date' || typeof value === 'number' ? value : Number(value);
+});
 
 test('SPEC §6 as a spilled table: English header row, then the line', () => {
   assert.deepEqual(SETTLEMENT(HISTORY_ZH, CAMPAIGN_ZH, 0.05), [HEADER, SPEC_LINE]);

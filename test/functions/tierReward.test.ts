@@ -1,19 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TIER_REWARD } from '../../src/functions';
+import { SPEC6, spec6Number } from '../fixtures/spec6';
 
-// SPEC §6: history 150,000 / 180,000 / 210,000 → baseline 180,000.00; GMV 523,456.78 (tier 2).
-const HISTORY = [[150000, 180000, 210000]];
-const GMV = 523456.78;
-const AD_SPEND = 12345.67;
+// SPEC §6 (test/fixtures/spec6.ts): history 150,000 / 180,000 / 210,000 → baseline 180,000.00; GMV 523,456.78 (tier 2).
+const HISTORY = [SPEC6.history.map((d) => Number(d.gmv))];
+const GMV = Number(SPEC6.gmv);
+const AD_SPEND = Number(SPEC6.adSpend);
 
 test('SPEC §6 worked example, field by field', () => {
-  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05), 23345.68); // 6,172.84 + 17,172.84
-  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'total'), 23345.68);
-  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'cashback'), 6172.84); // 12,345.67 × 0.50 = 6,172.835
-  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'red_packet'), 17172.84); // 343,456.78 × 0.05 = 17,172.839
-  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'tier'), 2);
-  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'traffic'), 75000);
+  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05), spec6Number('cash_total'));
+  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'total'), spec6Number('cash_total'));
+  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'cashback'), spec6Number('cashback'));
+  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'red_packet'), spec6Number('red_packet'));
+  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'tier'), SPEC6.line.tier);
+  assert.equal(TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'traffic'), SPEC6.line.traffic_cap);
 });
 
 test('field names in Chinese, any case, with spaces', () => {
