@@ -11,8 +11,8 @@ import { requireAllScopes } from './consent';
 import { busyMessage, interruptedRemovedMessage, noDocumentMessage, userLanguage } from './messages';
 import { removeInterrupted } from './pending';
 import { buildPolicy, policySheetSummary } from './policySource';
-import type { SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './protocol';
-import { rangeCells, sourceTable, type RangeCell } from './ranges';
+import type { JsonCell, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './protocol';
+import { rangeCells, sourceTable } from './ranges';
 import { runKey } from './records';
 import { abandonWrite, finishWriteById, startWrite, writeRowsBlock } from './settlementWrite';
 import { checkA1, checkRowsBlock, checkSettlementRequest, checkWriteId, RequestError } from './validate';
@@ -59,7 +59,7 @@ export function getSidebarContext(): SidebarContext {
 }
 
 /** The cells of a sheet, named range or A1 range, JSON-safe: Dates arrive as "YYYY-MM-DD". */
-export function readRangeCells(a1: unknown): RangeCell[][] {
+export function readRangeCells(a1: unknown): JsonCell[][] {
   return rangeCells(SpreadsheetApp.getActiveSpreadsheet(), checkA1(a1));
 }
 

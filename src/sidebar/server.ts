@@ -2,7 +2,7 @@
  * google.script.run as promises. The names called here are the server functions of
  * src/addon/server.ts; what crosses is the JSON-safe shapes of src/addon/protocol.ts.
  */
-import type { RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../addon/protocol';
+import type { JsonCell, RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../addon/protocol';
 import { t } from './i18n';
 import type { WriteCalls } from './writeDriver';
 
@@ -46,10 +46,10 @@ function call<T>(functionName: string, ...args: unknown[]): Promise<T> {
 
 export const server: WriteCalls & {
   getSidebarContext(): Promise<SidebarContext>;
-  readRangeCells(a1: string): Promise<(string | number | boolean | null)[][]>;
+  readRangeCells(a1: string): Promise<JsonCell[][]>;
 } = {
   getSidebarContext: () => call<SidebarContext>('getSidebarContext'),
-  readRangeCells: (a1: string) => call<(string | number | boolean | null)[][]>('readRangeCells', a1),
+  readRangeCells: (a1: string) => call<JsonCell[][]>('readRangeCells', a1),
   writeSettlement: (request: SettlementRequest) => call<WriteResult>('writeSettlement', request),
   writeSettlementRows: (block: RowsBlock) => call<WriteProgress>('writeSettlementRows', block),
   finishSettlementWrite: (writeId: string) => call<WriteResult>('finishSettlementWrite', writeId),
