@@ -37,7 +37,10 @@ export const EXTRA_BUILD_STEPS: BuildStep[] = [({ outDir }) => buildSidebar(outD
 
 /** What the bundle exposes on `App`, found by running it where Apps Script would: no Node. */
 export interface BundleExports {
+  /** Functions exported by the entry, `App.<name>`. */
   names: string[];
+  /** The keys of `App.CUSTOM_FUNCTIONS` whose values are functions. */
+  customFunctions: string[];
   serverFunctions: string[];
 }
 
@@ -74,7 +77,9 @@ export function readBundleExports(code: string): BundleExports {
   const names = Object.keys(app).filter((name) => typeof app[name] === 'function');
   const listed = app.SERVER_FUNCTIONS;
   const serverFunctions = Array.isArray(listed) ? Array.from(listed, String) : [];
-  return { names, serverFunctions };
+  const custom = (app.CUSTOM_FUNCTIONS || {}) as Record<string, unknown>;
+  const customFunctions = Object.keys(custom).filter((name) => typeof custom[name] === 'function');
+  return { names, customFunctions, serverFunctions };
 }
 
 /** A JSDoc block, refusing text that would end the comment early. */
@@ -99,7 +104,7 @@ export function customFunctionStub(declaration: FunctionDeclaration): string {
     '@customfunction',
   ]);
   // `arguments`, not the named parameters, so the argument-count check sees extra arguments too.
-  return `${doc}\nfunction ${declaration.name}(${params.join(', ')}) {\n  return App.${declaration.name}.apply(null, arguments);\n}\n`;
+  return `${doc}\nfunction ${declaration.name}(${params.join(', ')}) {\n  return App.CUSTOM_FUNCTIONS.${declaration.name}.apply(null, arguments);\n}\n`;
 }
 
 /** A trigger or sidebar server function: callable by name, hidden from Sheets' formula list. */
@@ -110,7 +115,10 @@ export function serverFunctionStub(name: string): string {
 /** dist/functions.js: every stub; fails when the bundle does not export what a stub calls. */
 export function writeFunctionStubs(outDir: string, bundle: BundleExports): void {
   const customNames = FUNCTION_DECLARATIONS.map((d) => d.name);
-  const missing = customNames.concat(bundle.serverFunctions).filter((name) => bundle.names.indexOf(name) < 0);
+  const missing = customNames
+    .filter((name) => bundle.customFunctions.indexOf(name) < 0)
+    .map((name) => `CUSTOM_FUNCTIONS.${name}`)
+    .concat(bundle.serverFunctions.filter((name) => bundle.names.indexOf(name) < 0));
   if (missing.length > 0) {
     throw new Error(`build: src/addon/entry.ts does not export ${missing.join(', ')}, yet a stub would call it`);
   }

@@ -17,8 +17,9 @@ export interface ParamDeclaration {
   optional?: boolean;
 }
 
-export interface FunctionDeclaration {
-  name: string;
+export interface FunctionDeclaration<Name extends string = string> {
+  /** As typed in a formula; also the key of CUSTOM_FUNCTIONS and the name of the top-level stub. */
+  name: Name;
   summary: string;
   summaryZh: string;
   params: ParamDeclaration[];
@@ -55,7 +56,12 @@ const POLICY: ParamDeclaration = {
 
 const NUMBER_OR_RANGE = { type: 'number|Array<Array<number>>' };
 
-export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
+/** Keeps each name as its literal type, so CUSTOM_FUNCTIONS.TIER_REWARD type-checks and a misspelt name does not. */
+function declareFunctions<Name extends string>(declarations: FunctionDeclaration<Name>[]): FunctionDeclaration<Name>[] {
+  return declarations;
+}
+
+export const FUNCTION_DECLARATIONS = declareFunctions([
   {
     name: 'INCREMENTAL_GMV',
     summary: "Incremental GMV: how far the day's GMV is above the merchant's baseline average, never below 0, to 0.01.",
@@ -146,7 +152,9 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
     example: '=SETTLEMENT(History!A1:D500, Campaign!A1:E100, 0.05)',
     implementation: settlement,
   },
-];
+]);
+
+export type CustomFunctionName = (typeof FUNCTION_DECLARATIONS)[number]['name'];
 
 /** "TIER_REWARD(day_gmv, history, ad_spend, coefficient, [field], [policy])" */
 export function signature(declaration: FunctionDeclaration): string {

@@ -9,10 +9,10 @@ import { FUNCTION_DECLARATIONS } from '../../src/functions/declarations';
 
 const CUSTOM = FUNCTION_DECLARATIONS.map((d) => d.name);
 
-function stubsFor(names: string[], serverFunctions: string[]): string {
+function stubsFor(names: string[], serverFunctions: string[], customFunctions = CUSTOM): string {
   const outDir = mkdtempSync(join(tmpdir(), 'gmv-stubs-'));
   try {
-    writeFunctionStubs(outDir, { names, serverFunctions });
+    writeFunctionStubs(outDir, { names, customFunctions, serverFunctions });
     return readFileSync(join(outDir, 'functions.js'), 'utf8');
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -20,8 +20,11 @@ function stubsFor(names: string[], serverFunctions: string[]): string {
 }
 
 test('triggers and sidebar server functions listed in SERVER_FUNCTIONS get plain top-level stubs', () => {
-  const stubs = stubsFor(CUSTOM.concat(['onOpen', 'showSidebar']), ['onOpen', 'showSidebar']);
-  assert.match(stubs, /\*\/\nfunction TIER_REWARD\(day_gmv, history, ad_spend, coefficient, field, policy\) \{\n {2}return App\.TIER_REWARD\.apply\(null, arguments\);\n\}/);
+  const stubs = stubsFor(['onOpen', 'showSidebar'], ['onOpen', 'showSidebar']);
+  assert.match(
+    stubs,
+    /\*\/\nfunction TIER_REWARD\(day_gmv, history, ad_spend, coefficient, field, policy\) \{\n {2}return App\.CUSTOM_FUNCTIONS\.TIER_REWARD\.apply\(null, arguments\);\n\}/,
+  );
   assert.match(stubs, /\nfunction onOpen\(\) \{\n {2}return App\.onOpen\.apply\(null, arguments\);\n\}/);
   assert.match(stubs, /\nfunction showSidebar\(\) \{/);
   // Only the custom functions appear in Sheets' formula list.
@@ -29,12 +32,16 @@ test('triggers and sidebar server functions listed in SERVER_FUNCTIONS get plain
 });
 
 test('the build fails, naming it, when a stub would call something the entry does not export', () => {
-  assert.throws(() => stubsFor(CUSTOM, ['onOpen']), { message: 'build: src/addon/entry.ts does not export onOpen, yet a stub would call it' });
-  assert.throws(() => stubsFor(CUSTOM.slice(1), []), { message: /does not export INCREMENTAL_GMV/ });
+  assert.throws(() => stubsFor([], ['onOpen']), { message: 'build: src/addon/entry.ts does not export onOpen, yet a stub would call it' });
+  assert.throws(() => stubsFor([], [], CUSTOM.slice(1)), { message: /does not export CUSTOM_FUNCTIONS\.INCREMENTAL_GMV,/ });
 });
 
 test('the bundle is inspected without Node: touching a Node global while loading fails the build', () => {
-  assert.deepEqual(readBundleExports('var App = { X: function () {}, SERVER_FUNCTIONS: ["X"] };'), { names: ['X'], serverFunctions: ['X'] });
+  assert.deepEqual(readBundleExports('var App = { X: function () {}, SERVER_FUNCTIONS: ["X"], CUSTOM_FUNCTIONS: { F: function () {}, n: 1 } };'), {
+    names: ['X'],
+    customFunctions: ['F'],
+    serverFunctions: ['X'],
+  });
   assert.throws(() => readBundleExports('var App = { X: require("fs") };'), /require is not defined/);
 });
 

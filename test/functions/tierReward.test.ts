@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TIER_REWARD } from '../../src/functions';
+import { customFunctions } from '../../src/functions';
+
+const { TIER_REWARD } = customFunctions();
 
 // SPEC §6: history 150,000 / 180,000 / 210,000 → baseline 180,000.00; GMV 523,456.78 (tier 2).
 const HISTORY = [[150000, 180000, 210000]];
