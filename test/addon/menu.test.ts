@@ -1,9 +1,10 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { insertPolicySheet, onInstall, onOpen, SERVER_FUNCTIONS, showHelp, showSidebar, writeSettlement } from '../../src/addon/index';
+import { SERVER, SERVER_FUNCTIONS } from '../../src/addon/entry';
 import { AUTHORIZATION_REQUIRED } from '../fakes/google';
-import * as addon from '../../src/addon/index';
 import { request, useGoogle } from './support';
+
+const { insertPolicySheet, onInstall, onOpen, showHelp, showSidebar, writeSettlement } = SERVER;
 
 let restore = () => undefined as void;
 afterEach(() => restore());
@@ -79,7 +80,8 @@ describe('menu, sidebar and help', () => {
     }
   });
 
-  test('index exports every function in SERVER_FUNCTIONS', () => {
-    for (const name of SERVER_FUNCTIONS) assert.equal(typeof (addon as Record<string, unknown>)[name], 'function', name);
+  test('SERVER_FUNCTIONS are the names of SERVER, each a function', () => {
+    assert.deepEqual(SERVER_FUNCTIONS, Object.keys(SERVER));
+    for (const name of SERVER_FUNCTIONS) assert.equal(typeof SERVER[name], 'function', name);
   });
 });

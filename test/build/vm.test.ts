@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { SERVER_FUNCTIONS } from '../../src/addon/entry';
 import { FUNCTION_DECLARATIONS } from '../../src/functions/declarations';
 import { loadDist, type LoadedDist } from './dist';
 import { createGoogleFakes, GLOBAL_NAMES } from '../fakes/google';
@@ -25,6 +26,13 @@ test('the manifest: V8, Asia/Shanghai, and exactly the two narrow scopes', () =>
     'https://www.googleapis.com/auth/script.container.ui',
     'https://www.googleapis.com/auth/spreadsheets.currentonly',
   ]);
+});
+
+test('the only globals dist/ defines are App and one function per key of SERVER and of CUSTOM_FUNCTIONS', () => {
+  const defined = Object.keys(dist.context).filter((name) => name !== 'console' && name !== 'Logger');
+  const expected: string[] = ['App', ...SERVER_FUNCTIONS, ...FUNCTION_DECLARATIONS.map((d) => d.name)];
+  assert.deepEqual(defined.sort(), expected.sort());
+  defined.filter((name) => name !== 'App').forEach((name) => assert.equal(typeof dist.context[name], 'function', name));
 });
 
 test('each custom function is a top-level declaration right after its @customfunction JSDoc', () => {
