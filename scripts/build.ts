@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { FUNCTION_DECLARATIONS, signature, type FunctionDeclaration } from '../src/functions/declarations';
+import { formulaText } from '../src/functions/examples';
 import { buildSidebar } from './buildSidebar';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,7 +99,7 @@ export function customFunctionStub(declaration: FunctionDeclaration): string {
     declaration.summary,
     declaration.summaryZh,
     '',
-    `Example: ${declaration.example}`,
+    `Example: ${formulaText(declaration.name, declaration.examples[0])}`,
     '',
     ...declaration.params.map((p) => `@param {${p.type}} ${p.name} ${p.description}`),
     `@return {${declaration.returns.type}} ${declaration.returns.description}`,
@@ -152,7 +153,7 @@ export function functionTable(): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const rows = FUNCTION_DECLARATIONS.map((d) => {
     const args = d.params.map((p) => `\`${p.name}\`: ${p.description}`).join('<br>');
-    return `| \`${cell(signature(d))}\` | ${cell(d.summary)}<br>${cell(d.summaryZh)} | ${cell(args)} | \`${cell(d.example)}\` |`;
+    return `| \`${cell(signature(d))}\` | ${cell(d.summary)}<br>${cell(d.summaryZh)} | ${cell(args)} | \`${cell(formulaText(d.name, d.examples[0]))}\` |`;
   });
   return ['| Function | Returns | Arguments | Example |', '|---|---|---|---|', ...rows].join('\n') + '\n';
 }

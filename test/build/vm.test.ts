@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { SERVER_FUNCTIONS } from '../../src/addon/entry';
 import { FUNCTION_DECLARATIONS } from '../../src/functions/declarations';
+import { exampleArgs, formulaText } from '../../src/functions/examples';
+import { exampleMismatch } from '../functions/exampleCheck';
 import { loadDist, type LoadedDist } from './dist';
 import { createGoogleFakes, GLOBAL_NAMES } from '../fakes/google';
 
@@ -44,7 +46,7 @@ test('each custom function is a top-level declaration right after its @customfun
     assert.equal(match[1], `function ${d.name}(${d.params.map((p) => p.name).join(', ')})`);
     const doc = match[0];
     d.params.forEach((p) => assert.match(doc, new RegExp(`@param \\{[^}]+\\} ${p.name} `), `${d.name} documents ${p.name}`));
-    assert.ok(doc.includes(d.example), `${d.name} shows its example`);
+    assert.ok(doc.includes(`Example: ${formulaText(d.name, d.examples[0])}\n`), `${d.name} shows its example`);
   }
 });
 
@@ -65,6 +67,18 @@ test('SPEC §6 through the top-level functions, with numbers as Sheets passes th
   assert.equal(dist.call('INCREMENTAL_GMV', 523456.78, HISTORY), 343456.78);
   assert.equal(dist.call('GMV_TIER', 523456.78, HISTORY), 2);
   assert.equal(dist.call('GMV_TO_NEXT_TIER', 523456.78, HISTORY), 476543.23);
+});
+
+test("every example the docs show gives the result they declare, through the built function", () => {
+  let checked = 0;
+  for (const d of FUNCTION_DECLARATIONS) {
+    for (const example of d.examples) {
+      const mismatch = exampleMismatch(example, dist.call(d.name, ...exampleArgs(example)));
+      assert.equal(mismatch, undefined, `${formulaText(d.name, example)} ${mismatch}`);
+      checked += 1;
+    }
+  }
+  assert.equal(checked, 11);
 });
 
 test('ranges with text, blanks and full-width digits vectorise in the script too', () => {
