@@ -8,14 +8,14 @@
  * (src/functions/declarations.ts, `App.CUSTOM_FUNCTIONS`) and one plain stub per key of
  * `App.SERVER` (src/addon/entry.ts).
  *
- * `tsx scripts/build.ts --print-function-table` prints the README's function table instead.
+ * README.md's function table comes from the same declarations: scripts/docs.ts.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
-import { FUNCTION_DECLARATIONS, signature, type FunctionDeclaration } from '../src/functions/declarations';
+import { FUNCTION_DECLARATIONS, type FunctionDeclaration } from '../src/functions/declarations';
 import { formulaText } from '../src/functions/examples';
 import { buildSidebar } from './buildSidebar';
 
@@ -148,28 +148,14 @@ export async function build(options: BuildOptions = { outDir: DIST }): Promise<v
   for (const step of EXTRA_BUILD_STEPS) await step(options);
 }
 
-/** The README's table of custom functions, in Markdown. */
-export function functionTable(): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const rows = FUNCTION_DECLARATIONS.map((d) => {
-    const args = d.params.map((p) => `\`${p.name}\`: ${p.description}`).join('<br>');
-    return `| \`${cell(signature(d))}\` | ${cell(d.summary)}<br>${cell(d.summaryZh)} | ${cell(args)} | \`${cell(formulaText(d.name, d.examples[0]))}\` |`;
-  });
-  return ['| Function | Returns | Arguments | Example |', '|---|---|---|---|', ...rows].join('\n') + '\n';
-}
-
-async function main(argv: string[]): Promise<void> {
-  if (argv.indexOf('--print-function-table') >= 0) {
-    process.stdout.write(functionTable());
-    return;
-  }
+async function main(): Promise<void> {
   const started = Date.now();
   await build({ outDir: DIST });
   console.log(`build: dist/ written in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
+  main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

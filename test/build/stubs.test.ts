@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { functionTable, readBundleExports, writeFunctionStubs } from '../../scripts/build';
+import { readBundleExports, writeFunctionStubs } from '../../scripts/build';
 import { FUNCTION_DECLARATIONS } from '../../src/functions/declarations';
 
 const CUSTOM: string[] = FUNCTION_DECLARATIONS.map((d) => d.name);
@@ -43,16 +42,4 @@ test('the bundle is inspected without Node: touching a Node global while loading
     customFunctions: ['F'],
   });
   assert.throws(() => readBundleExports('var App = { X: require("fs") };'), /require is not defined/);
-});
-
-test('the README function table comes from the declarations', () => {
-  const table = functionTable();
-  const lines = table.trim().split('\n');
-  assert.equal(lines.length, 2 + FUNCTION_DECLARATIONS.length);
-  assert.ok(lines[0].startsWith('| Function |'));
-  assert.ok(table.includes('`TIER_REWARD(day_gmv, history, ad_spend, coefficient, [field], [policy])`'));
-  assert.ok(table.includes('`=TIER_REWARD(B2, C2:E2, F2, 0.05)`'));
-  const printed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--print-function-table'], { encoding: 'utf8' });
-  assert.equal(printed.status, 0, printed.stderr);
-  assert.equal(printed.stdout, table);
 });
