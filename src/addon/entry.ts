@@ -9,6 +9,7 @@
  * A new server function is one entry in SERVER; a new custom function one declaration in
  * src/functions/declarations.ts.
  */
+import type { CrossesScriptRun } from './crossing';
 import { onInstall, onOpen } from './menu';
 import { insertPolicySheet } from './policySheet';
 import {
@@ -41,6 +42,9 @@ export const SERVER = {
 };
 
 export type ServerFunctionName = keyof typeof SERVER;
+
+/** Every server function's result; does not compile while one holds a Date or a function, which Google would fail to send back. */
+export type ServerResults = CrossesScriptRun<{ [Name in ServerFunctionName]: ReturnType<(typeof SERVER)[Name]> }>;
 
 /** SERVER's names: the stubs the build writes, and what the local preview lets a page call. */
 export const SERVER_FUNCTIONS = Object.keys(SERVER) as ServerFunctionName[];

@@ -16,7 +16,7 @@ import { rangeCells, sourceTable } from './ranges';
 import { runKey } from './records';
 import { abandonWrite, finishWriteById, startWrite, writeRowsBlock } from './settlementWrite';
 import { checkA1, checkRowsBlock, checkSettlementRequest, checkWriteId, RequestError } from './validate';
-import type { Unchecked } from './unchecked';
+import type { Unchecked } from './crossing';
 import { gridCells } from './writer';
 import { quoteSheetName } from '../output/a1';
 

@@ -6,7 +6,7 @@
  * Only the type crosses: the sidebar bundle holds none of the server's code.
  */
 import type { SERVER } from '../addon/entry';
-import type { NotChecked } from '../addon/unchecked';
+import type { Crossable, NotChecked } from '../addon/crossing';
 import { t } from './i18n';
 
 type Handler = (value: unknown) => void;
@@ -38,8 +38,11 @@ export function failureText(error: unknown): string {
   return SEVERAL_ACCOUNTS.test(message) ? t('permissionDenied') : message;
 }
 
-/** A server function's parameters as the sidebar must send them: Unchecked<T> is sent as a T. */
-type Sent<Params extends unknown[]> = { [I in keyof Params]: Exclude<Params[I], NotChecked> };
+/**
+ * A server function's parameters as the sidebar must send them: Unchecked<T> is sent as a T,
+ * and nothing google.script.run cannot carry (a Date inside a request would fail in Sheets).
+ */
+type Sent<Params extends unknown[]> = { [I in keyof Params]: Crossable<Exclude<Params[I], NotChecked>> };
 
 /** One promise-returning method per server function, with its parameters and its result. */
 export type ServerClient<Server> = {

@@ -4,7 +4,7 @@ import { createGoogleFakes, installGoogleGlobals, type GoogleFakeOptions, type G
 import type { InputSource, SettlementRequest, WriteProgress, WriteResult } from '../../src/addon/protocol';
 import { buildPolicy } from '../../src/addon/policySource';
 import { abandonSettlementWrite, finishSettlementWrite, writeSettlement, writeSettlementRows } from '../../src/addon/server';
-import type { NotChecked } from '../../src/addon/unchecked';
+import type { NotChecked } from '../../src/addon/crossing';
 import { tableFromText } from '../../src/input/table';
 import { runSettlement } from '../../src/run/runSettlement';
 import { linesBlock, summaryBlock } from '../../src/output/sheetTables';

@@ -6,6 +6,7 @@
  */
 import type { SERVER } from '../../src/addon/entry';
 import type { JsonCell, RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../../src/addon/protocol';
+import type { CrossesScriptRun } from '../../src/addon/crossing';
 import type { ServerClient } from '../../src/sidebar/server';
 
 declare const server: ServerClient<typeof SERVER>;
@@ -42,3 +43,18 @@ export async function wrongCalls(): Promise<void> {
   void (await server.getSidebarContext()).spreadsheetId;
   void sheetName;
 }
+
+/** A server of one function, to try what may cross google.script.run. */
+type ServerOf<F> = { f: F };
+declare const withDate: ServerClient<ServerOf<(request: { day: Date; gmv: number }) => void>>;
+
+export async function whatCannotCross(): Promise<void> {
+  // @ts-expect-error TS2322 a Date inside an argument, which Google refuses to send
+  await withDate.f({ day: new Date(), gmv: 523456.78 });
+}
+
+export type PlainResults = CrossesScriptRun<{ context: SidebarContext; cells: JsonCell[][]; nothing: void; tiers: unknown[] }>;
+// @ts-expect-error TS2344 a result holding a Date, which Google refuses to send back
+export type DateResult = CrossesScriptRun<{ written: { at: Date } }>;
+// @ts-expect-error TS2344 a result holding a function
+export type FunctionResult = CrossesScriptRun<{ later: () => number }>;
