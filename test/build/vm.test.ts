@@ -78,7 +78,7 @@ test("every example the docs show gives the result they declare, through the bui
       checked += 1;
     }
   }
-  assert.equal(checked, 11);
+  assert.ok(checked >= FUNCTION_DECLARATIONS.length, `${checked} examples`);
 });
 
 test('ranges with text, blanks and full-width digits vectorise in the script too', () => {
