@@ -15,15 +15,17 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { CELLS_PER_CALL } from '../src/protocol/limits';
-import type { SettlementRequest, WritePart, WriteProgress, WriteResult } from '../src/addon/protocol';
+import type { SettlementRequest, WritePart, WriteProgress, WriteResult } from '../src/protocol/messages';
 import { buildPolicy } from '../src/addon/policySource';
-import { SETTLEMENT } from '../src/functions';
+import { customFunctions } from '../src/functions';
 import { tableFromText } from '../src/input/table';
 import { runSettlement } from '../src/run/runSettlement';
 import { linesBlock, summaryBlock } from '../src/output/sheetTables';
 import type { SheetLayout } from '../src/sidebar/writeDriver';
 import { loadAddon } from '../dev/preview/serverRuntime';
 import { prng } from './prng';
+
+const { SETTLEMENT } = customFunctions();
 
 const args = process.argv.slice(2);
 const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;

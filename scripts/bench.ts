@@ -115,11 +115,12 @@ async function timeTierReward(): Promise<{ cold: number; warm: number } | string
   const modulePath = '../src/functions/index.ts';
   let TIER_REWARD: ((...args: unknown[]) => unknown) | undefined;
   try {
-    ({ TIER_REWARD } = (await import(modulePath)) as { TIER_REWARD?: (...args: unknown[]) => unknown });
+    const functions = (await import(modulePath)) as { customFunctions?: () => { TIER_REWARD?: (...args: unknown[]) => unknown } };
+    TIER_REWARD = functions.customFunctions?.().TIER_REWARD;
   } catch (error) {
     return `skipped: src/functions/index.ts could not be loaded (${(error as Error).message.split('\n')[0]})`;
   }
-  if (typeof TIER_REWARD !== 'function') return 'skipped: src/functions/index.ts exports no TIER_REWARD';
+  if (typeof TIER_REWARD !== 'function') return 'skipped: src/functions/index.ts makes no TIER_REWARD';
   const random = prng(7);
   const rows = 10000;
   const history = Array.from({ length: rows }, () => Array.from({ length: HISTORY_DAYS }, () => Math.round(100000 + random() * 4e7) / 100));

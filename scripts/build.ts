@@ -5,16 +5,18 @@
  * calls top-level function declarations and takes Sheets' autocomplete from a `@customfunction`
  * JSDoc right before them. So the bundle exposes its exports as the global `App`, and this
  * script writes functions.js: one documented top-level stub per declared custom function
- * (src/functions/declarations.ts) and one plain stub per name in SERVER_FUNCTIONS.
+ * (src/functions/declarations.ts, `App.CUSTOM_FUNCTIONS`) and one plain stub per key of
+ * `App.SERVER` (src/addon/entry.ts).
  *
- * `tsx scripts/build.ts --print-function-table` prints the README's function table instead.
+ * README.md's function table comes from the same declarations: scripts/docs.ts.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
-import { FUNCTION_DECLARATIONS, signature, type FunctionDeclaration } from '../src/functions/declarations';
+import { FUNCTION_DECLARATIONS, type FunctionDeclaration } from '../src/functions/declarations';
+import { formulaText } from '../src/functions/examples';
 import { buildSidebar } from './buildSidebar';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,8 +39,10 @@ export const EXTRA_BUILD_STEPS: BuildStep[] = [({ outDir }) => buildSidebar(outD
 
 /** What the bundle exposes on `App`, found by running it where Apps Script would: no Node. */
 export interface BundleExports {
-  names: string[];
+  /** The keys of `App.SERVER` whose values are functions. */
   serverFunctions: string[];
+  /** The keys of `App.CUSTOM_FUNCTIONS` whose values are functions. */
+  customFunctions: string[];
 }
 
 /** dist/app.js: src/addon/entry.ts as one script that defines the global `App`. */
@@ -61,6 +65,12 @@ export async function buildServerBundle(outDir: string): Promise<string> {
   return code;
 }
 
+function functionKeys(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  const object = value as Record<string, unknown>;
+  return Object.keys(object).filter((name) => typeof object[name] === 'function');
+}
+
 /**
  * Loads the bundle into a bare vm context (no process, require or Buffer, as in Apps Script) and
  * reads what it exports. A bundle that touches Node, or a Google service while loading, fails
@@ -71,10 +81,7 @@ export function readBundleExports(code: string): BundleExports {
   vm.runInContext(code, context, { filename: 'app.js' });
   const app = context.App as Record<string, unknown> | undefined;
   if (!app) throw new Error('build: the bundle did not define the global App');
-  const names = Object.keys(app).filter((name) => typeof app[name] === 'function');
-  const listed = app.SERVER_FUNCTIONS;
-  const serverFunctions = Array.isArray(listed) ? Array.from(listed, String) : [];
-  return { names, serverFunctions };
+  return { serverFunctions: functionKeys(app.SERVER), customFunctions: functionKeys(app.CUSTOM_FUNCTIONS) };
 }
 
 /** A JSDoc block, refusing text that would end the comment early. */
@@ -92,29 +99,35 @@ export function customFunctionStub(declaration: FunctionDeclaration): string {
     declaration.summary,
     declaration.summaryZh,
     '',
-    `Example: ${declaration.example}`,
+    `Example: ${formulaText(declaration.name, declaration.examples[0])}`,
     '',
     ...declaration.params.map((p) => `@param {${p.type}} ${p.name} ${p.description}`),
     `@return {${declaration.returns.type}} ${declaration.returns.description}`,
     '@customfunction',
   ]);
   // `arguments`, not the named parameters, so the argument-count check sees extra arguments too.
-  return `${doc}\nfunction ${declaration.name}(${params.join(', ')}) {\n  return App.${declaration.name}.apply(null, arguments);\n}\n`;
+  return `${doc}\nfunction ${declaration.name}(${params.join(', ')}) {\n  return App.CUSTOM_FUNCTIONS.${declaration.name}.apply(null, arguments);\n}\n`;
 }
 
-/** A trigger or sidebar server function: callable by name, hidden from Sheets' formula list. */
+/** A trigger, menu item or sidebar server function: callable by name, hidden from Sheets' formula list. */
 export function serverFunctionStub(name: string): string {
-  return `function ${name}() {\n  return App.${name}.apply(null, arguments);\n}\n`;
+  return `function ${name}() {\n  return App.SERVER.${name}.apply(null, arguments);\n}\n`;
 }
 
-/** dist/functions.js: every stub; fails when the bundle does not export what a stub calls. */
+/**
+ * dist/functions.js: every stub. Fails when the bundle's objects and the declarations disagree:
+ * a stub would call nothing, a custom function would have no JSDoc (so no autocomplete), or two
+ * top-level functions would share a name (the later would silently win).
+ */
 export function writeFunctionStubs(outDir: string, bundle: BundleExports): void {
-  const customNames = FUNCTION_DECLARATIONS.map((d) => d.name);
-  const missing = customNames.concat(bundle.serverFunctions).filter((name) => bundle.names.indexOf(name) < 0);
-  if (missing.length > 0) {
-    throw new Error(`build: src/addon/entry.ts does not export ${missing.join(', ')}, yet a stub would call it`);
-  }
-  const header = '// Generated by scripts/build.ts from src/functions/declarations.ts and SERVER_FUNCTIONS. Do not edit.\n';
+  const declared: string[] = FUNCTION_DECLARATIONS.map((d) => d.name);
+  const problems = [
+    ...declared.filter((name) => bundle.customFunctions.indexOf(name) < 0).map((name) => `CUSTOM_FUNCTIONS has no ${name}, yet its stub would call it`),
+    ...bundle.customFunctions.filter((name) => declared.indexOf(name) < 0).map((name) => `CUSTOM_FUNCTIONS.${name} has no declaration in src/functions/declarations.ts`),
+    ...bundle.serverFunctions.filter((name) => declared.indexOf(name) >= 0).map((name) => `SERVER.${name} has the name of a custom function`),
+  ];
+  if (problems.length > 0) throw new Error(`build: ${problems.join('; ')}`);
+  const header = '// Generated by scripts/build.ts from App.SERVER and src/functions/declarations.ts. Do not edit.\n';
   const stubs = FUNCTION_DECLARATIONS.map(customFunctionStub).concat(bundle.serverFunctions.map(serverFunctionStub));
   writeFileSync(join(outDir, 'functions.js'), header + '\n' + stubs.join('\n'));
 }
@@ -135,28 +148,14 @@ export async function build(options: BuildOptions = { outDir: DIST }): Promise<v
   for (const step of EXTRA_BUILD_STEPS) await step(options);
 }
 
-/** The README's table of custom functions, in Markdown. */
-export function functionTable(): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const rows = FUNCTION_DECLARATIONS.map((d) => {
-    const args = d.params.map((p) => `\`${p.name}\`: ${p.description}`).join('<br>');
-    return `| \`${cell(signature(d))}\` | ${cell(d.summary)}<br>${cell(d.summaryZh)} | ${cell(args)} | \`${cell(d.example)}\` |`;
-  });
-  return ['| Function | Returns | Arguments | Example |', '|---|---|---|---|', ...rows].join('\n') + '\n';
-}
-
-async function main(argv: string[]): Promise<void> {
-  if (argv.indexOf('--print-function-table') >= 0) {
-    process.stdout.write(functionTable());
-    return;
-  }
+async function main(): Promise<void> {
   const started = Date.now();
   await build({ outDir: DIST });
   console.log(`build: dist/ written in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
+  main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

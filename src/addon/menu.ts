@@ -3,7 +3,11 @@
  * this document), where reading the spreadsheet or its properties is refused, so it only builds
  * the menu; the language falls back to English if even the locale is refused.
  */
+import type { ServerFunctionName } from './entry';
 import { userLanguage } from './messages';
+
+/** A menu item calls a server function by name: typed, so a misspelt one does not compile. */
+const call = (name: ServerFunctionName): string => name;
 
 const MENU_LABELS = {
   en: { sidebar: 'Open settlement sidebar', policy: 'Insert Policy sheet', cleanUp: 'Remove interrupted writes', help: 'Help' },
@@ -14,11 +18,11 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const labels = MENU_LABELS[userLanguage()];
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem(labels.sidebar, 'showSidebar')
-    .addItem(labels.policy, 'insertPolicySheet')
-    .addItem(labels.cleanUp, 'removeInterruptedWrites')
+    .addItem(labels.sidebar, call('showSidebar'))
+    .addItem(labels.policy, call('insertPolicySheet'))
+    .addItem(labels.cleanUp, call('removeInterruptedWrites'))
     .addSeparator()
-    .addItem(labels.help, 'showHelp')
+    .addItem(labels.help, call('showHelp'))
     .addToUi();
 }
 

@@ -11,7 +11,7 @@ import { sheetText } from '../output/sheetText';
 import { SHEET_FORMATS } from '../output/sheetTables';
 import { userLanguage } from './messages';
 import { POLICY_RANGE_NAME } from './policySource';
-import type { PolicySheetResult } from './protocol';
+import type { PolicySheetResult } from '../protocol/messages';
 import { quoteSheetName } from '../output/a1';
 import { requireAllScopes } from './consent';
 

@@ -8,7 +8,7 @@ import type { Language } from '../output/language';
 import { policyFromCells, policyFromJson, policyToJson, type PolicyRead } from '../input/policyReader';
 import { policyMessages, type PolicyMessage } from '../input/policyText';
 import type { Cell } from '../input/number';
-import type { SettlementRequest } from './protocol';
+import type { SettlementRequest } from '../protocol/messages';
 import { RequestError } from './validate';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -3,12 +3,11 @@
  * A1 range; the cells travel back as JSON-safe values, with Dates as the calendar day the
  * spreadsheet shows (formatted in the spreadsheet's time zone, the zone Sheets built them in).
  */
-import type { InputSource } from './protocol';
+import type { InputSource, JsonCell } from '../protocol/messages';
 import { tableFromCells, tableFromText, type SourceName, type Table } from '../input/table';
 import { MAX_TABLE_CELLS } from '../protocol/limits';
 import { RequestError } from './validate';
 
-export type RangeCell = string | number | boolean | null;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -36,14 +35,14 @@ function isDate(value: unknown): value is Date {
 }
 
 /** The cells of a range as JSON-safe values; blank cells are "". */
-export function rangeCells(spreadsheet: Spreadsheet, ref: string): RangeCell[][] {
+export function rangeCells(spreadsheet: Spreadsheet, ref: string): JsonCell[][] {
   const range = resolveRange(spreadsheet, ref);
   const cells = range.getNumRows() * range.getNumColumns();
   if (cells > MAX_TABLE_CELLS)
     throw new RequestError(`"${ref}" has ${cells} cells; at most ${MAX_TABLE_CELLS} can be read at once. Choose a smaller range.`);
   let timeZone: string | undefined;
   return range.getValues().map((row) =>
-    row.map((value): RangeCell => {
+    row.map((value): JsonCell => {
       if (isDate(value)) {
         if (isNaN(value.getTime())) return '';
         timeZone = timeZone || spreadsheet.getSpreadsheetTimeZone();

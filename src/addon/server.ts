@@ -11,11 +11,12 @@ import { requireAllScopes } from './consent';
 import { busyMessage, interruptedRemovedMessage, noDocumentMessage, userLanguage } from './messages';
 import { removeInterrupted } from './pending';
 import { buildPolicy, policySheetSummary } from './policySource';
-import type { SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './protocol';
-import { rangeCells, sourceTable, type RangeCell } from './ranges';
+import type { JsonCell, RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../protocol/messages';
+import { rangeCells, sourceTable } from './ranges';
 import { runKey } from './records';
 import { abandonWrite, finishWriteById, startWrite, writeRowsBlock } from './settlementWrite';
 import { checkA1, checkRowsBlock, checkSettlementRequest, checkWriteId, RequestError } from './validate';
+import type { Unchecked } from '../protocol/crossing';
 import { gridCells } from './writer';
 import { quoteSheetName } from '../output/a1';
 
@@ -59,7 +60,7 @@ export function getSidebarContext(): SidebarContext {
 }
 
 /** The cells of a sheet, named range or A1 range, JSON-safe: Dates arrive as "YYYY-MM-DD". */
-export function readRangeCells(a1: unknown): RangeCell[][] {
+export function readRangeCells(a1: Unchecked<string>): JsonCell[][] {
   return rangeCells(SpreadsheetApp.getActiveSpreadsheet(), checkA1(a1));
 }
 
@@ -107,7 +108,7 @@ function underDocumentLock<T>(language: Language, work: (spreadsheet: Spreadshee
  * Settles the request and starts writing it to new sheets (finishing at once when it fits in
  * one call), or says where the same settlement already is.
  */
-export function writeSettlement(request: unknown): WriteResult {
+export function writeSettlement(request: Unchecked<SettlementRequest>): WriteResult {
   requireAllScopes();
   const checked = checkSettlementRequest(request);
   const language = checked.language;
@@ -125,21 +126,21 @@ export function writeSettlement(request: unknown): WriteResult {
 }
 
 /** The next block of a write in progress (see settlementWrite.ts). */
-export function writeSettlementRows(block: unknown): WriteProgress {
+export function writeSettlementRows(block: Unchecked<RowsBlock>): WriteProgress {
   const checked = checkRowsBlock(block);
   const language = userLanguage();
   return underDocumentLock(language, (ss, properties) => writeRowsBlock(ss, properties, checked, language, appsScriptSha256, Date.now()));
 }
 
 /** Formats, records and renames a write whose lines are all in. */
-export function finishSettlementWrite(writeId: unknown): WriteResult {
+export function finishSettlementWrite(writeId: Unchecked<string>): WriteResult {
   const id = checkWriteId(writeId);
   const language = userLanguage();
   return underDocumentLock(language, (ss, properties) => finishWriteById(ss, properties, id, language));
 }
 
 /** The sidebar gives up on a write: its unfinished sheets are removed now. */
-export function abandonSettlementWrite(writeId: unknown): void {
+export function abandonSettlementWrite(writeId: Unchecked<string>): void {
   const id = checkWriteId(writeId);
   underDocumentLock(userLanguage(), (ss, properties) => abandonWrite(ss, properties, id));
 }

@@ -31,7 +31,7 @@ import {
   writtenMessage,
 } from './messages';
 import { deletePending, discardPending, loadPending, pendingSheets, removeInterrupted, renamePendingToFinal, savePending, type PartState, type PendingWrite } from './pending';
-import type { RowsBlock, WriteProgress, WriteResult } from './protocol';
+import type { RowsBlock, WriteProgress, WriteResult } from '../protocol/messages';
 import { nextSequence, recallSettlement, rememberSettlement, saveSequence, settlementSheet } from './records';
 import { RequestError } from './validate';
 import { finishLinesSheet, gridCells, insertSizedSheet, writeBlock, writeRows } from './writer';

@@ -6,7 +6,7 @@
 import { LINE_COLUMNS } from '../output/tables';
 import { MAX_CELL_CHARS } from '../output/sheetText';
 import { callChars, MAX_CALL_CHARS, MAX_TABLE_CELLS, rowsPerCall } from '../protocol/limits';
-import type { InputSource, PolicyOptions, RowsBlock, SettlementRequest } from './protocol';
+import type { InputSource, JsonCell, PolicyOptions, RowsBlock, SettlementRequest } from '../protocol/messages';
 
 /** No text can be longer than the call that carries it. */
 export const MAX_TEXT_CHARS = MAX_CALL_CHARS;
@@ -51,7 +51,7 @@ export function checkA1(value: unknown, where = 'the range'): string {
   return text(value, where, MAX_A1_CHARS).trim();
 }
 
-function checkCells(value: unknown, where: string): (string | number | boolean | null)[][] {
+function checkCells(value: unknown, where: string): JsonCell[][] {
   if (!Array.isArray(value)) throw new RequestError(`${where}.cells must be a list of rows, not ${describe(value)}`);
   let count = 0;
   value.forEach((row, r) => {
@@ -69,7 +69,7 @@ function checkCells(value: unknown, where: string): (string | number | boolean |
       if (cell.length > MAX_CELL_CHARS) throw new RequestError(`${at} has ${cell.length} characters; a cell holds at most ${MAX_CELL_CHARS}`);
     });
   });
-  return value as (string | number | boolean | null)[][];
+  return value as JsonCell[][];
 }
 
 export function checkInputSource(value: unknown, where: string): InputSource {

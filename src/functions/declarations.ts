@@ -8,6 +8,7 @@ import type { SheetArg } from './args';
 import { gmvTier, gmvToNextTier, incrementalGmv } from './tiers';
 import { tierReward } from './reward';
 import { settlement } from './settlementTable';
+import { ref, type FunctionExample } from './examples';
 
 export interface ParamDeclaration {
   name: string;
@@ -17,14 +18,18 @@ export interface ParamDeclaration {
   optional?: boolean;
 }
 
-export interface FunctionDeclaration {
-  name: string;
+export interface FunctionDeclaration<Name extends string = string> {
+  /** As typed in a formula; also the key of CUSTOM_FUNCTIONS and the name of the top-level stub. */
+  name: Name;
   summary: string;
   summaryZh: string;
   params: ParamDeclaration[];
   returns: { type: string; description: string };
-  /** A formula a user can paste, shown in the JSDoc and the README. */
-  example: string;
+  /**
+   * Formulas over SPEC §6's figures (examples.ts) with the results the SPEC gives: the README
+   * shows them all, the JSDoc the first, and a test runs each through the built function.
+   */
+  examples: FunctionExample[];
   implementation: (...args: SheetArg[]) => unknown;
 }
 
@@ -55,14 +60,28 @@ const POLICY: ParamDeclaration = {
 
 const NUMBER_OR_RANGE = { type: 'number|Array<Array<number>>' };
 
-export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
+// SPEC §6's day of M001 in row 2 (examples.ts): day GMV, history, ad spend.
+const B2 = ref('B2');
+const C2_E2 = ref('C2:E2');
+const F2 = ref('F2');
+
+/** Keeps each name as its literal type, so CUSTOM_FUNCTIONS.TIER_REWARD type-checks and a misspelt name does not. */
+function declareFunctions<Name extends string>(declarations: FunctionDeclaration<Name>[]): FunctionDeclaration<Name>[] {
+  return declarations;
+}
+
+export const FUNCTION_DECLARATIONS = declareFunctions([
   {
     name: 'INCREMENTAL_GMV',
     summary: "Incremental GMV: how far the day's GMV is above the merchant's baseline average, never below 0, to 0.01.",
     summaryZh: '增量GMV：当日GMV高出过往日均的部分，最低为0，保留两位小数。',
     params: [DAY_GMV, HISTORY],
     returns: { ...NUMBER_OR_RANGE, description: 'Incremental GMV in CNY, in the shape of day_gmv; blank where day_gmv or its history is blank.' },
-    example: '=INCREMENTAL_GMV(B2, C2:E2)',
+    examples: [
+      { args: [B2, C2_E2], result: 343456.78, why: '523,456.78 − 180,000.00, the mean of C2:E2' },
+      { args: [523456.78, [[150000, 180000, 210000]]], result: 343456.78 },
+      { args: [B2, 180000], result: 343456.78, why: 'one number is a ready baseline' },
+    ],
     implementation: incrementalGmv,
   },
   {
@@ -71,7 +90,7 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
     summaryZh: '当日达到的档位（0-3）：当日GMV须高于过往日均，并超过该档门槛。',
     params: [DAY_GMV, HISTORY, POLICY],
     returns: { ...NUMBER_OR_RANGE, description: 'The tier reached, 0 when none.' },
-    example: '=GMV_TIER(B2, C2:E2)',
+    examples: [{ args: [B2, C2_E2], result: 2, why: 'above 500,000 and the baseline, not above 1,000,000' }],
     implementation: gmvTier,
   },
   {
@@ -103,7 +122,13 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
       POLICY,
     ],
     returns: { ...NUMBER_OR_RANGE, description: 'The chosen figure: CNY to 0.01, or the tier, or exposures per day.' },
-    example: '=TIER_REWARD(B2, C2:E2, F2, 0.05, "cashback")',
+    examples: [
+      { args: [B2, C2_E2, F2, 0.05], result: 23345.68, why: '6,172.84 + 17,172.84' },
+      { args: [B2, C2_E2, F2, 0.05, 'cashback'], result: 6172.84, why: '12,345.67 × 50 % = 6,172.835' },
+      { args: [B2, C2_E2, F2, 0.05, 'red_packet'], result: 17172.84, why: '343,456.78 × 0.05 = 17,172.839' },
+      { args: [B2, C2_E2, F2, 0.05, '档位'], result: 2 },
+      { args: [B2, C2_E2, F2, 0.05, 'traffic'], result: 75000, why: "tier 2's daily cap" },
+    ],
     implementation: tierReward,
   },
   {
@@ -112,7 +137,7 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
     summaryZh: '距下一档还差的GMV（精确到0.01）；已在最高档时为0。',
     params: [DAY_GMV, HISTORY, POLICY],
     returns: { ...NUMBER_OR_RANGE, description: 'Extra GMV in CNY.' },
-    example: '=GMV_TO_NEXT_TIER(B2, C2:E2)',
+    examples: [{ args: [B2, C2_E2], result: 476543.23, why: '1,000,000.01 − 523,456.78' }],
     implementation: gmvToNextTier,
   },
   {
@@ -143,10 +168,17 @@ export const FUNCTION_DECLARATIONS: FunctionDeclaration[] = [
       type: 'Array<Array<number|string>>',
       description: 'A header row, then one row per line: money to 0.01, dates as YYYY-MM-DD, status and reason. Bad rows show as blocked lines.',
     },
-    example: '=SETTLEMENT(History!A1:D500, Campaign!A1:E100, 0.05)',
+    examples: [
+      {
+        args: [ref('History!A1:D500'), ref('Campaign!A1:E100'), 0.05],
+        result: { rows: 2, firstRow: { 'Merchant ID': 'M001', Date: '2025-11-11', Tier: 2, 'Cash total': 23345.68, 'Traffic granted': 75000 } },
+      },
+    ],
     implementation: settlement,
   },
-];
+]);
+
+export type CustomFunctionName = (typeof FUNCTION_DECLARATIONS)[number]['name'];
 
 /** "TIER_REWARD(day_gmv, history, ad_spend, coefficient, [field], [policy])" */
 export function signature(declaration: FunctionDeclaration): string {

@@ -1,12 +1,20 @@
 /**
- * The custom functions as Apps Script calls them: each declaration's implementation behind an
- * argument-count check, so a formula with a missing or extra argument says so instead of
- * quietly computing something else. src/addon/entry.ts re-exports these by name.
+ * The custom functions as one object, name → function, made from the declaration table: each
+ * declaration's implementation behind an argument-count check, so a formula with a missing or
+ * extra argument says so instead of quietly computing something else. The add-on makes the
+ * object Apps Script calls with `prepare` reading Date cells in the spreadsheet's time zone
+ * (src/addon/customFunctions.ts); the build writes a top-level stub for each of its keys.
  */
 import type { SheetArg } from './args';
-import { FUNCTION_DECLARATIONS, signature, type FunctionDeclaration } from './declarations';
+import { FUNCTION_DECLARATIONS, signature, type CustomFunctionName, type FunctionDeclaration } from './declarations';
 
-function checked(declaration: FunctionDeclaration) {
+export type CustomFunction = (...args: SheetArg[]) => unknown;
+export type CustomFunctions = Record<CustomFunctionName, CustomFunction>;
+
+/** What a function's arguments go through before it sees them; by default nothing. */
+export type PrepareArgs = (args: SheetArg[]) => SheetArg[];
+
+function checked(declaration: FunctionDeclaration, prepare: PrepareArgs): CustomFunction {
   const required = declaration.params.filter((p) => !p.optional).length;
   const allowed = declaration.params.length;
   return function (...args: SheetArg[]) {
@@ -14,17 +22,12 @@ function checked(declaration: FunctionDeclaration) {
       const expected = required === allowed ? `${required}` : `${required} to ${allowed}`;
       throw new Error(`${declaration.name}: expects ${expected} arguments, ${signature(declaration)}; got ${args.length}`);
     }
-    return declaration.implementation(...args);
+    return declaration.implementation(...prepare(args));
   };
 }
 
-export const CUSTOM_FUNCTIONS: Record<string, (...args: SheetArg[]) => unknown> = {};
-FUNCTION_DECLARATIONS.forEach((declaration) => (CUSTOM_FUNCTIONS[declaration.name] = checked(declaration)));
-
-// Named exports, because the bundle's global `App` exposes exactly the entry's exports; the
-// build fails if a declared function is missing here.
-export const INCREMENTAL_GMV = CUSTOM_FUNCTIONS.INCREMENTAL_GMV;
-export const GMV_TIER = CUSTOM_FUNCTIONS.GMV_TIER;
-export const TIER_REWARD = CUSTOM_FUNCTIONS.TIER_REWARD;
-export const GMV_TO_NEXT_TIER = CUSTOM_FUNCTIONS.GMV_TO_NEXT_TIER;
-export const SETTLEMENT = CUSTOM_FUNCTIONS.SETTLEMENT;
+export function customFunctions(prepare: PrepareArgs = (args) => args): CustomFunctions {
+  const functions = {} as CustomFunctions;
+  FUNCTION_DECLARATIONS.forEach((declaration) => (functions[declaration.name] = checked(declaration, prepare)));
+  return functions;
+}

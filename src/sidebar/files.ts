@@ -3,7 +3,7 @@
  * decoded the way the CLI decodes it (UTF-8, UTF-16 with a BOM, or GB18030).
  */
 import { MAX_CALL_CHARS, MAX_TABLE_CELLS } from '../protocol/limits';
-import type { InputSource } from '../addon/protocol';
+import type { InputSource } from '../protocol/messages';
 import { decodeText, isZip } from '../files/decode';
 import { groupedCount } from '../output/counts';
 import { t } from './i18n';

@@ -5,7 +5,7 @@
  * takes longer than a blink shows what is happening: the lines written so far, and for how long.
  */
 import { callChars, MAX_CALL_CHARS } from '../protocol/limits';
-import type { SettlementRequest, WriteProgress, WriteResult } from '../addon/protocol';
+import type { SettlementRequest, WriteProgress, WriteResult } from '../protocol/messages';
 import { groupedCount } from '../output/counts';
 import { el } from './dom';
 import { t } from './i18n';

@@ -2,7 +2,7 @@
  * The sidebar: inputs on top, the live preview under them, and the fill button pinned to the
  * bottom of the 300 px panel so it is always in reach however long the preview grows.
  */
-import type { InputSource, SettlementRequest, SidebarContext } from '../addon/protocol';
+import type { InputSource, SettlementRequest, SidebarContext } from '../protocol/messages';
 import { groupedCount } from '../output/counts';
 import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
 import { linesBlock, summaryBlock } from '../output/sheetTables';

@@ -3,7 +3,7 @@
  * field keeps the fill button disabled, because the article gives no value and a guessed one
  * would pay merchants money nobody decided on.
  */
-import type { PolicyOptions, SidebarContext } from '../addon/protocol';
+import type { PolicyOptions, SidebarContext } from '../protocol/messages';
 import type { Policy } from '../core/policy';
 import { policyFromJson } from '../input/policyReader';
 import { policyMessages, type PolicyMessage } from '../input/policyText';

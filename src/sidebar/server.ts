@@ -1,10 +1,14 @@
 /**
- * google.script.run as promises. The names called here are the server functions of
- * src/addon/server.ts; what crosses is the JSON-safe shapes of src/addon/protocol.ts.
+ * google.script.run as promises, typed from the server's signatures: `server` is a
+ * ServerClient<SidebarServer> (src/protocol/server.ts, the contract src/addon/entry.ts's SERVER
+ * is compiled against), as enuchi/React-Google-Apps-Script's GASClient<typeof server> is, so a
+ * misspelt name, a missing argument or an argument of the wrong type does not compile, and each
+ * call's result has the server function's own return type. Only types cross: the sidebar bundle
+ * holds none of the server's code.
  */
-import type { RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../addon/protocol';
+import type { Crossable } from '../protocol/crossing';
+import type { SidebarServer } from '../protocol/server';
 import { t } from './i18n';
-import type { WriteCalls } from './writeDriver';
 
 type Handler = (value: unknown) => void;
 interface ScriptRun {
@@ -35,23 +39,34 @@ export function failureText(error: unknown): string {
   return SEVERAL_ACCOUNTS.test(message) ? t('permissionDenied') : message;
 }
 
-function call<T>(functionName: string, ...args: unknown[]): Promise<T> {
+/** Parameters as the sidebar must send them: nothing google.script.run cannot carry (a Date inside a request would fail in Sheets). */
+type Sent<Params extends unknown[]> = { [I in keyof Params]: Crossable<Params[I]> };
+
+/** One promise-returning method per server function, with its parameters and its result. */
+export type ServerClient<Server> = {
+  [Name in keyof Server]: Server[Name] extends (...args: infer Params) => infer Result ? (...args: Sent<Params>) => Promise<Result> : never;
+};
+
+function call(functionName: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const run = scriptRun();
     if (!run) return reject(new Error('google.script.run is not available'));
-    const runner = run.withSuccessHandler((value) => resolve(value as T)).withFailureHandler((error) => reject(new Error(failureText(error))));
-    (runner[functionName] as (...a: unknown[]) => void)(...args);
+    const runner = run.withSuccessHandler(resolve).withFailureHandler((error) => reject(new Error(failureText(error))));
+    const method = runner[functionName];
+    if (typeof method !== 'function') return reject(new Error(`google.script.run has no server function ${functionName}`));
+    method.apply(runner, args);
   });
 }
 
-export const server: WriteCalls & {
-  getSidebarContext(): Promise<SidebarContext>;
-  readRangeCells(a1: string): Promise<(string | number | boolean | null)[][]>;
-} = {
-  getSidebarContext: () => call<SidebarContext>('getSidebarContext'),
-  readRangeCells: (a1: string) => call<(string | number | boolean | null)[][]>('readRangeCells', a1),
-  writeSettlement: (request: SettlementRequest) => call<WriteResult>('writeSettlement', request),
-  writeSettlementRows: (block: RowsBlock) => call<WriteProgress>('writeSettlementRows', block),
-  finishSettlementWrite: (writeId: string) => call<WriteResult>('finishSettlementWrite', writeId),
-  abandonSettlementWrite: (writeId: string) => call<void>('abandonSettlementWrite', writeId),
-};
+/**
+ * The client of a server object. Each method is looked up when called, so a page opened outside
+ * Sheets gets a rejected promise, not a missing method; `then` is not a method, so the client
+ * itself is never mistaken for a promise.
+ */
+export function serverClient<Server>(): ServerClient<Server> {
+  return new Proxy({} as ServerClient<Server>, {
+    get: (_client, name) => (typeof name === 'string' && name !== 'then' ? (...args: unknown[]) => call(name, args) : undefined),
+  });
+}
+
+export const server = serverClient<SidebarServer>();

@@ -4,7 +4,7 @@
  * The preview reads what is here now; the write request sends a range as a reference, so the
  * server reads the range itself and never trusts cells the browser claims it holds.
  */
-import type { InputSource, SidebarContext } from '../addon/protocol';
+import type { InputSource, JsonCell, SidebarContext } from '../protocol/messages';
 import type { SourceName, Table } from '../input/table';
 import { tableFromCells, tableFromText } from '../input/table';
 import { el, replaceChildren } from './dom';
@@ -16,8 +16,6 @@ import { failureText, hasServer, server } from './server';
 import { quoteSheetName } from '../output/a1';
 
 type Mode = 'paste' | 'file' | 'sheet';
-
-type RangeCells = (string | number | boolean | null)[][];
 
 export interface SourcePicker {
   element: HTMLElement;
@@ -34,7 +32,7 @@ export function sourcePicker(source: SourceName, label: string, context: Sidebar
   let file: InputSource | undefined;
   let fileRefused: string | undefined;
   let fileBusy = false;
-  interface RangeRead { a1: string; cells?: RangeCells; busy: boolean }
+  interface RangeRead { a1: string; cells?: JsonCell[][]; busy: boolean }
   let range: RangeRead | undefined;
 
   const paste = pasteBox(source, label, onChange);

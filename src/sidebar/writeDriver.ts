@@ -5,15 +5,13 @@
  * settlement the preview shows; the server writes a block only if it is exactly the one it
  * settled itself. No DOM here: the tests drive the server functions through the same loop.
  */
-import type { RowsBlock, SettlementRequest, WritePart, WriteProgress, WriteResult } from '../addon/protocol';
+import type { SidebarServer } from '../protocol/server';
+import type { RowsBlock, SettlementRequest, WritePart, WriteProgress, WriteResult } from '../protocol/messages';
 import type { SheetBlock } from '../output/sheetTables';
+import type { ServerClient } from './server';
 
-export interface WriteCalls {
-  writeSettlement(request: SettlementRequest): Promise<WriteResult>;
-  writeSettlementRows(block: RowsBlock): Promise<WriteProgress>;
-  finishSettlementWrite(writeId: string): Promise<WriteResult>;
-  abandonSettlementWrite(writeId: string): Promise<void>;
-}
+/** The server calls a write makes, as the sidebar's client has them. */
+export type WriteCalls = Pick<ServerClient<SidebarServer>, 'writeSettlement' | 'writeSettlementRows' | 'finishSettlementWrite' | 'abandonSettlementWrite'>;
 
 /** The settlement as the sheet writer lays it out: the lines under the header, and the summary. */
 export interface SheetLayout {

@@ -5,18 +5,17 @@
  */
 import { EXCEL_MAX_ROWS, SheetRowClaims } from '../files/sheetSize';
 import { listZip, ZipError, type ZipEntry } from '../files/zip';
+import type { JsonCell } from '../protocol/messages';
 import { t } from './i18n';
 import { readZipText } from './unzip';
 // Excel's serials after 1900-02-28 are Sheets' serials (day 0 = 1899-12-30), which input/date reads.
 import { serialToIso } from '../input/date';
 
-export type XlsxCell = string | number | boolean | null;
-
 const RELATIONSHIP_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 // Built-in number formats that show a date (ECMA-376 §18.8.30, plus the CJK ones).
 const DATE_FORMAT_IDS = [14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
 
-export async function readXlsx(bytes: Uint8Array): Promise<XlsxCell[][]> {
+export async function readXlsx(bytes: Uint8Array): Promise<JsonCell[][]> {
   const entries = listZip(bytes);
   const text = (name: string) => readZipText(bytes, entries, name);
   const sheetXml = await readZipText(bytes, entries, await firstSheetPath(entries, text), refuseBeyondExcel());
@@ -104,14 +103,14 @@ function dateStyleIndexes(xml: string | undefined): Set<number> {
   return dates;
 }
 
-function sheetCells(doc: Document, shared: string[], dateStyles: Set<number>): XlsxCell[][] {
-  const rows: XlsxCell[][] = [];
+function sheetCells(doc: Document, shared: string[], dateStyles: Set<number>): JsonCell[][] {
+  const rows: JsonCell[][] = [];
   let nextRow = 0;
   all(doc, 'row').forEach((rowNode) => {
     const r = Number(rowNode.getAttribute('r'));
     const rowIndex = r > 0 ? r - 1 : nextRow;
     nextRow = rowIndex + 1;
-    const row: XlsxCell[] = [];
+    const row: JsonCell[] = [];
     let nextColumn = 0;
     children(rowNode, 'c').forEach((cell) => {
       const ref = cell.getAttribute('r');
@@ -127,7 +126,7 @@ function sheetCells(doc: Document, shared: string[], dateStyles: Set<number>): X
   return rows;
 }
 
-function cellValue(cell: Element, shared: string[], dateStyles: Set<number>): XlsxCell {
+function cellValue(cell: Element, shared: string[], dateStyles: Set<number>): JsonCell {
   const type = cell.getAttribute('t') || 'n';
   const v = children(cell, 'v')[0];
   const raw = v ? v.textContent || '' : '';

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeSettlement } from '../../src/addon/server';
-import type { SettlementRequest } from '../../src/addon/protocol';
+import type { SettlementRequest } from '../../src/protocol/messages';
 import { LINE_COLUMNS } from '../../src/output/tables';
 import { FakeRange } from '../fakes/google';
 import { largeRequest, useGoogle, writeAsSidebar } from './support';

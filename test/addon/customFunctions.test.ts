@@ -1,8 +1,10 @@
 /** The custom functions as the Apps Script bundle exposes them: Date cells read in the spreadsheet's time zone. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SETTLEMENT } from '../../src/addon/customFunctions';
+import { CUSTOM_FUNCTIONS } from '../../src/addon/customFunctions';
 import { createGoogleFakes, installGoogleGlobals } from '../fakes/google';
+
+const { SETTLEMENT } = CUSTOM_FUNCTIONS;
 
 test('SETTLEMENT reads a date cell as the day the sheet shows, in the spreadsheet time zone', () => {
   const fakes = createGoogleFakes({ timeZone: 'Asia/Tokyo' });

@@ -1,9 +1,10 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { insertPolicySheet, onInstall, onOpen, SERVER_FUNCTIONS, showHelp, showSidebar, writeSettlement } from '../../src/addon/index';
+import { SERVER, SERVER_FUNCTIONS } from '../../src/addon/entry';
 import { AUTHORIZATION_REQUIRED } from '../fakes/google';
-import * as addon from '../../src/addon/index';
 import { request, useGoogle } from './support';
+
+const { insertPolicySheet, onInstall, onOpen, showHelp, showSidebar, writeSettlement } = SERVER;
 
 let restore = () => undefined as void;
 afterEach(() => restore());
@@ -51,6 +52,7 @@ describe('menu, sidebar and help', () => {
     const html = dialog.output.getContent();
     assert.ok(dialog.modal);
     for (const topic of ['Workflow', 'Coefficient', 'Policy sheet', 'Custom functions', 'TIER_REWARD']) assert.ok(html.includes(topic), topic);
+    assert.ok(html.includes('INCREMENTAL_GMV, GMV_TIER, TIER_REWARD, GMV_TO_NEXT_TIER and SETTLEMENT work in any cell'), 'every custom function named');
     assert.ok(html.includes('&quot;total&quot;'), 'quotes are escaped');
     assert.ok(!/<script/i.test(html));
   });
@@ -70,7 +72,7 @@ describe('menu, sidebar and help', () => {
   test('help says truthfully who the run record names, where custom functions work, and what to do about PERMISSION_DENIED', () => {
     for (const [locale, expected] of [
       ['en_US', ['temporary user key, not an e-mail address', 'does not ask for permission to see your address', 'only in spreadsheets where the add-on is enabled', 'PERMISSION_DENIED', 'only the account that installed the add-on', 'Remove interrupted writes']],
-      ['zh_CN', ['临时用户密钥，而不是电子邮件地址', '不申请查看您邮箱地址的权限', '只在已启用本插件的表格中可用', 'PERMISSION_DENIED', '清理中断的写入']],
+      ['zh_CN', ['INCREMENTAL_GMV、GMV_TIER、TIER_REWARD、GMV_TO_NEXT_TIER、SETTLEMENT 可在任意单元格使用', '临时用户密钥，而不是电子邮件地址', '不申请查看您邮箱地址的权限', '只在已启用本插件的表格中可用', 'PERMISSION_DENIED', '清理中断的写入']],
     ] as const) {
       const google = setUp({ locale });
       showHelp();
@@ -79,7 +81,8 @@ describe('menu, sidebar and help', () => {
     }
   });
 
-  test('index exports every function in SERVER_FUNCTIONS', () => {
-    for (const name of SERVER_FUNCTIONS) assert.equal(typeof (addon as Record<string, unknown>)[name], 'function', name);
+  test('SERVER_FUNCTIONS are the names of SERVER, each a function', () => {
+    assert.deepEqual(SERVER_FUNCTIONS, Object.keys(SERVER));
+    for (const name of SERVER_FUNCTIONS) assert.equal(typeof SERVER[name], 'function', name);
   });
 });

@@ -1,9 +1,10 @@
 /** Shared set-up for the add-on server tests: fake Google services as globals, and example requests. */
 import { afterEach } from 'node:test';
 import { createGoogleFakes, installGoogleGlobals, type GoogleFakeOptions, type GoogleFakes } from '../fakes/google';
-import type { InputSource, SettlementRequest, WriteProgress, WriteResult } from '../../src/addon/protocol';
+import type { InputSource, SettlementRequest, WriteProgress, WriteResult } from '../../src/protocol/messages';
 import { buildPolicy } from '../../src/addon/policySource';
 import { abandonSettlementWrite, finishSettlementWrite, writeSettlement, writeSettlementRows } from '../../src/addon/server';
+import type { NotChecked } from '../../src/protocol/crossing';
 import { tableFromText } from '../../src/input/table';
 import { runSettlement } from '../../src/run/runSettlement';
 import { linesBlock, summaryBlock } from '../../src/output/sheetTables';
@@ -68,6 +69,11 @@ export const CAMPAIGN = tsv([
 
 export function text(value: string): InputSource {
   return { kind: 'text', text: value };
+}
+
+/** Anything at all, as any script in the page may send a server function whatever its types say. */
+export function unchecked(value: unknown): NotChecked {
+  return value as NotChecked;
 }
 
 export function request(overrides: Partial<SettlementRequest> = {}): SettlementRequest {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readRangeCells, writeSettlement } from '../../src/addon/server';
 import { MAX_CALL_CHARS } from '../../src/protocol/limits';
 import { MAX_CELL_CHARS } from '../../src/addon/validate';
-import { request, useGoogle } from './support';
+import { request, unchecked, useGoogle } from './support';
 
 let restore = () => undefined as void;
 afterEach(() => restore());
@@ -11,7 +11,7 @@ afterEach(() => restore());
 function rejects(value: unknown, message: RegExp): void {
   const installed = useGoogle();
   restore = installed.restore;
-  assert.throws(() => writeSettlement(value), (e: Error) => message.test(e.message) || assert.fail(`"${e.message}" does not match ${message}`));
+  assert.throws(() => writeSettlement(unchecked(value)), (e: Error) => message.test(e.message) || assert.fail(`"${e.message}" does not match ${message}`));
   assert.equal(installed.google.spreadsheet._sheets.length, 1, 'nothing was written');
   installed.restore();
 }
@@ -72,7 +72,7 @@ describe('server functions refuse malformed requests with a clear message', () =
   test('readRangeCells checks its argument', () => {
     const installed = useGoogle();
     restore = installed.restore;
-    assert.throws(() => readRangeCells(42), /the range must be text, not number 42/);
+    assert.throws(() => readRangeCells(unchecked(42)), /the range must be text, not number 42/);
     assert.throws(() => readRangeCells(''), /the range is empty/);
     assert.throws(() => readRangeCells('No such sheet!A1:B2'), /is not a sheet, a named range or a range/);
   });

@@ -22,6 +22,8 @@ const BREAKING: Record<string, string> = {
   'src/functions/probeUtilities.ts': "export const day = () => Utilities.formatDate(new Date(), 'UTC', 'yyyy-MM-dd');\n",
   'src/run/probeProcess.ts': 'export const argv = () => process.argv;\n',
   'src/sidebar/probeServerCode.ts': "import { writeSettlement } from '../addon/server';\nexport const write = writeSettlement;\n",
+  'src/input/probeCycleA.ts': "import { b } from './probeCycleB';\nexport const a = (): unknown => b;\n",
+  'src/input/probeCycleB.ts': "import { a } from './probeCycleA';\nexport const b = (): unknown => a;\n",
 };
 const ALLOWED = { 'src/cli/probeNode.ts': "import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync(process.argv[1]);\n" };
 
@@ -51,7 +53,8 @@ test('a file that breaks the layer rule makes the checks fail, naming it; the cl
     assert.equal(brokenImports.ok, false);
     assert.match(brokenImports.output, /core-not-to-node: src\/core\/probeNode\.ts → (node:)?fs/);
     assert.match(brokenImports.output, /core-only-left: src\/core\/probeRight\.ts → src\/addon\/server\.ts/);
-    assert.match(brokenImports.output, /sidebar-only-types-of-addon: src\/sidebar\/probeServerCode\.ts → src\/addon\/server\.ts/);
+    assert.match(brokenImports.output, /no-circular: src\/input\/probeCycle[AB]\.ts/);
+    assert.match(brokenImports.output, /sidebar-not-to-addon: src\/sidebar\/probeServerCode\.ts → src\/addon\/server\.ts/);
     assert.doesNotMatch(brokenImports.output, /src\/cli\/probeNode/, "Node is allowed in cli/");
 
     const [pureBroken, sidebarBroken, cliBroken, ...cleanTypes] = types;

@@ -1,7 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { SERVER_FUNCTIONS } from '../../src/addon/entry';
 import { FUNCTION_DECLARATIONS } from '../../src/functions/declarations';
+import { exampleArgs, formulaText } from '../../src/functions/examples';
+import { exampleMismatch } from '../functions/exampleCheck';
 import { loadDist, type LoadedDist } from './dist';
 import { createGoogleFakes, GLOBAL_NAMES } from '../fakes/google';
 import { SPEC6, spec6Number } from '../fixtures/spec6';
@@ -28,6 +31,13 @@ test('the manifest: V8, Asia/Shanghai, and exactly the two narrow scopes', () =>
   ]);
 });
 
+test('the only globals dist/ defines are App and one function per key of SERVER and of CUSTOM_FUNCTIONS', () => {
+  const defined = Object.keys(dist.context).filter((name) => name !== 'console' && name !== 'Logger');
+  const expected: string[] = ['App', ...SERVER_FUNCTIONS, ...FUNCTION_DECLARATIONS.map((d) => d.name)];
+  assert.deepEqual(defined.sort(), expected.sort());
+  defined.filter((name) => name !== 'App').forEach((name) => assert.equal(typeof dist.context[name], 'function', name));
+});
+
 test('each custom function is a top-level declaration right after its @customfunction JSDoc', () => {
   const stubs = dist.read('functions.js');
   for (const d of FUNCTION_DECLARATIONS) {
@@ -37,7 +47,7 @@ test('each custom function is a top-level declaration right after its @customfun
     assert.equal(match[1], `function ${d.name}(${d.params.map((p) => p.name).join(', ')})`);
     const doc = match[0];
     d.params.forEach((p) => assert.match(doc, new RegExp(`@param \\{[^}]+\\} ${p.name} `), `${d.name} documents ${p.name}`));
-    assert.ok(doc.includes(d.example), `${d.name} shows its example`);
+    assert.ok(doc.includes(`Example: ${formulaText(d.name, d.examples[0])}\n`), `${d.name} shows its example`);
   }
 });
 
@@ -60,6 +70,18 @@ test('SPEC §6 through the top-level functions, with numbers as Sheets passes th
   assert.equal(dist.call('INCREMENTAL_GMV', gmv, HISTORY), spec6Number('incremental_gmv'));
   assert.equal(dist.call('GMV_TIER', gmv, HISTORY), SPEC6.line.tier);
   assert.equal(dist.call('GMV_TO_NEXT_TIER', gmv, HISTORY), 476543.23); // 1,000,000.01 − 523,456.78
+});
+
+test("every example the docs show gives the result they declare, through the built function", () => {
+  let checked = 0;
+  for (const d of FUNCTION_DECLARATIONS) {
+    for (const example of d.examples) {
+      const mismatch = exampleMismatch(example, dist.call(d.name, ...exampleArgs(example)));
+      assert.equal(mismatch, undefined, `${formulaText(d.name, example)} ${mismatch}`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked >= FUNCTION_DECLARATIONS.length, `${checked} examples`);
 });
 
 test('ranges with text, blanks and full-width digits vectorise in the script too', () => {

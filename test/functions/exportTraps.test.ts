@@ -1,9 +1,11 @@
 /** Issue 6's real-export traps through SETTLEMENT(), as Sheets hands it ranges of cells, and coefficients that cannot be meant. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SETTLEMENT, TIER_REWARD } from '../../src/functions';
+import { customFunctions } from '../../src/functions';
 import { LINE_COLUMNS } from '../../src/output/tables';
 import { csvCells, EXPORT_TRAPS } from '../fixtures/exportTraps';
+
+const { SETTLEMENT, TIER_REWARD } = customFunctions();
 
 const CASH = LINE_COLUMNS.findIndex((c) => c.key === 'cash_total');
 const STATUS = LINE_COLUMNS.findIndex((c) => c.key === 'status');

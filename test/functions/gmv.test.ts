@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fenToNumber } from '../../src/core/money';
-import { GMV_TIER, GMV_TO_NEXT_TIER, INCREMENTAL_GMV } from '../../src/functions';
+import { customFunctions } from '../../src/functions';
 import { readMoneyFen } from '../../src/input/number';
+
+const { GMV_TIER, GMV_TO_NEXT_TIER, INCREMENTAL_GMV } = customFunctions();
 
 // SPEC §6: baseline 180,000.00, GMV 523,456.78.
 const HISTORY = [[150000, 180000, 210000]];

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SETTLEMENT } from '../../src/functions';
+import { customFunctions } from '../../src/functions';
 import { LINE_COLUMNS } from '../../src/output/tables';
 import { SPEC6 } from '../fixtures/spec6';
+
+const { SETTLEMENT } = customFunctions();
 
 const HEADER = LINE_COLUMNS.map((c) => c.en);
 

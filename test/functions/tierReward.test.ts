@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TIER_REWARD } from '../../src/functions';
+import { customFunctions } from '../../src/functions';
 import { SPEC6, spec6Number } from '../fixtures/spec6';
+
+const { TIER_REWARD } = customFunctions();
 
 // SPEC §6 (test/fixtures/spec6.ts): history 150,000 / 180,000 / 210,000 → baseline 180,000.00; GMV 523,456.78 (tier 2).
 const HISTORY = [SPEC6.history.map((d) => Number(d.gmv))];

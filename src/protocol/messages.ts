@@ -5,10 +5,16 @@
  * Every server function re-validates what it receives: the sidebar is not trusted.
  */
 
+/**
+ * One cell as it crosses google.script.run, either way: a range read on the server, an XLSX file
+ * read in the browser. Dates have become "YYYY-MM-DD" text and blanks "" before this point.
+ */
+export type JsonCell = string | number | boolean | null;
+
 /** One input table: pasted text, a file already parsed in the browser, or a range of this spreadsheet. */
 export type InputSource =
   | { kind: 'text'; text: string; fileName?: string }
-  | { kind: 'cells'; cells: (string | number | boolean | null)[][]; fileName?: string }
+  | { kind: 'cells'; cells: JsonCell[][]; fileName?: string }
   | { kind: 'range'; a1: string };
 
 /** The SPEC §2 options the sidebar offers; keys as in the policy JSON. */
