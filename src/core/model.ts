@@ -70,21 +70,26 @@ export type Reason =
   | { code: 'not_invited' }
   | { code: 'blocked'; issues: InputIssue[] };
 
-export interface SettlementLine {
-  merchantId: string;
-  merchantName: string;
-  date: string;
-  gmvFen: Fen | null;
-  baselineFen: Fen | null;
-  incrementalFen: Fen;
+/** What the rules make of one merchant-day (rules.ts evaluateDay): the tier and the rewards. */
+export interface DayResult {
   tier: number;
-  adSpendFen: Fen;
+  incrementalFen: Fen;
   cashbackRate: Dec;
   cashbackFen: Fen;
   coefficient: Dec;
   redPacketFen: Fen;
   cashTotalFen: Fen;
+  /** The tier's daily traffic cap; whether it is granted depends on the merchant's other days. */
   trafficCap: number;
+}
+
+export interface SettlementLine extends DayResult {
+  merchantId: string;
+  merchantName: string;
+  date: string;
+  gmvFen: Fen | null;
+  baselineFen: Fen | null;
+  adSpendFen: Fen;
   trafficGranted: number;
   status: LineStatus;
   reason: Reason;

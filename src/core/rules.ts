@@ -4,7 +4,7 @@
  */
 import { Dec, Fen, meanFen, mulRate } from './money';
 import { Policy, tierCoefficient, type IncrementalBasis } from './policy';
-import type { MerchantHistory, MerchantTargets } from './model';
+import type { DayResult, MerchantHistory, MerchantTargets } from './model';
 
 const ZERO = new Dec(0);
 
@@ -48,17 +48,7 @@ export function tierReached(gmvFen: Fen, baselineFen: Fen, thresholdsFen: Fen[],
   return tier;
 }
 
-export interface DayResult {
-  tier: number;
-  incrementalFen: Fen;
-  cashbackRate: Dec;
-  cashbackFen: Fen;
-  coefficient: Dec;
-  redPacketFen: Fen;
-  cashTotalFen: Fen;
-  /** The tier's daily traffic cap; whether it is granted depends on the merchant's other days. */
-  trafficCap: number;
-}
+export type { DayResult };
 
 /** One merchant-day under the policy: tier, incremental GMV and the cash rewards (SPEC §2). */
 export function evaluateDay(
