@@ -3,30 +3,12 @@
  * field keeps the fill button disabled, because the article gives no value and a guessed one
  * would pay merchants money nobody decided on.
  */
-import type { PolicyOptions, SidebarContext } from '../addon/protocol';
-import type { Policy } from '../core/policy';
-import { policyFromJson } from '../input/policyReader';
-import { policyMessages, type PolicyMessage } from '../input/policyText';
-import { readPlausibleRate } from '../input/rates';
+import type { SidebarContext } from '../addon/protocol';
 import { el } from './dom';
 import { language, t } from './i18n';
+import { policyChoice, type PolicyChoice } from './policyChoice';
 
-export type CoefficientState = 'missing' | 'invalid' | 'ok';
-
-export interface PolicyChoice {
-  coefficient: string;
-  coefficientState: CoefficientState;
-  /** Why the coefficient cannot be used ("coefficient 5 would pay 500% … did you mean 5%?"). */
-  coefficientProblem?: string;
-  options: PolicyOptions;
-  usePolicySheet: boolean;
-  /** The Policy sheet's tiers the preview used, sent with the write so the server can refuse a stale preview. */
-  previewedPolicyTiers?: unknown[];
-  /** The policy the preview settles with: with coefficient 0 while the coefficient is not set. */
-  policy?: Policy;
-  /** Problems a person must fix before anything is written (Policy sheet, traffic days…). */
-  problems: string[];
-}
+export type { CoefficientState, PolicyChoice } from './policyChoice';
 
 export interface PolicyForm {
   element: HTMLElement;
@@ -79,35 +61,15 @@ export function policyForm(context: SidebarContext, onChange: () => void): Polic
   return {
     element,
     read() {
-      const value = coefficient.value.trim();
-      const rate = readPlausibleRate(value, 'coefficient');
-      const coefficientState: CoefficientState = value === '' ? 'missing' : rate.kind === 'rate' ? 'ok' : 'invalid';
-      const inLanguage = (problems: PolicyMessage[]) => problems.map((p) => (language() === 'zh' ? p.zh : p.en));
-      const coefficientProblem = rate.kind === 'error' ? inLanguage([{ code: 'bad_coefficient', ...rate.text }])[0] : undefined;
-      const days = maxDays.value.trim();
-      const options: PolicyOptions = {
+      const options = {
         threshold_inclusive: inclusive.checked,
-        incremental_basis: basis.value as PolicyOptions['incremental_basis'],
-        traffic_max_days: /^\d+$/.test(days) ? Number(days) : NaN,
-        traffic_day_selection: selection.value as PolicyOptions['traffic_day_selection'],
-        new_merchant_baseline: newBaseline.value as PolicyOptions['new_merchant_baseline'],
+        incremental_basis: basis.value,
+        traffic_max_days: maxDays.value.trim(),
+        traffic_day_selection: selection.value,
+        new_merchant_baseline: newBaseline.value,
         invited_only: invited.checked,
       };
-      const useSheet = sheet !== undefined && usePolicySheet.checked;
-      const problems: string[] = useSheet && sheet ? sheet.problems.slice() : [];
-      const json: Record<string, unknown> = {
-        ...options,
-        traffic_max_days: isNaN(options.traffic_max_days) ? days : options.traffic_max_days,
-        // The preview still shows mappings, issues, cashback and traffic before the coefficient is set.
-        red_packet_coefficient: coefficientState === 'ok' ? value : '0',
-      };
-      if (useSheet && sheet) json.tiers = sheet.tiers;
-      const read = policyFromJson(json);
-      const base = { coefficient: value, coefficientState, coefficientProblem, options, usePolicySheet: useSheet };
-      if (!read.ok) return { ...base, problems: problems.concat(inLanguage(read.problems)) };
-      problems.push(...inLanguage(policyMessages(read.policy)));
-      const previewedPolicyTiers = useSheet && sheet ? sheet.tiers : undefined;
-      return { ...base, previewedPolicyTiers, policy: read.policy, problems };
+      return policyChoice(context, { coefficient: coefficient.value, options, usePolicySheet: usePolicySheet.checked }, language());
     },
   };
 }
