@@ -1,9 +1,12 @@
 /**
  * The coefficient and the SPEC §2 options. The coefficient has no default anywhere: an empty
  * field keeps the fill button disabled, because the article gives no value and a guessed one
- * would pay merchants money nobody decided on.
+ * would pay merchants money nobody decided on. The options' controls are made from the table
+ * of policy keys (core/policyKeys): a box for a yes/no, a list for a choice, a number field for a
+ * count, each labelled and explained from there and found by its key with dashes as data-testid.
  */
 import type { SidebarContext } from '../addon/protocol';
+import { POLICY_OPTIONS, type OptionSpec } from '../core/policyKeys';
 import { el } from './dom';
 import { language, t } from './i18n';
 import { policyChoice, type PolicyChoice } from './policyChoice';
@@ -13,6 +16,14 @@ export type { CoefficientState, PolicyChoice } from './policyChoice';
 export interface PolicyForm {
   element: HTMLElement;
   read(): PolicyChoice;
+}
+
+interface OptionControl {
+  spec: OptionSpec;
+  input: HTMLInputElement | HTMLSelectElement;
+  /** The control with its label. */
+  row: HTMLElement;
+  value(): unknown;
 }
 
 export function policyForm(context: SidebarContext, onChange: () => void): PolicyForm {
@@ -26,17 +37,12 @@ export function policyForm(context: SidebarContext, onChange: () => void): Polic
     'data-testid': 'coefficient',
     id: 'coefficient',
   });
-  const inclusive = el('input', { type: 'checkbox', 'data-testid': 'threshold-inclusive' });
-  const basis = select('incremental-basis', [['actual', t('basisActual')], ['tier_threshold', t('basisThreshold')]]);
-  const maxDays = el('input', { type: 'number', min: 0, step: 1, value: 5, 'data-testid': 'traffic-max-days' });
-  const selection = select('traffic-day-selection', [['first', t('selectionFirst')], ['best', t('selectionBest')]]);
-  const newBaseline = select('new-merchant-baseline', [['none', t('newNone')], ['zero', t('newZero')]]);
-  const invited = el('input', { type: 'checkbox', 'data-testid': 'invited-only' });
+  const options = POLICY_OPTIONS.map(optionControl);
   const sheet = context.policySheet;
   // Unticked until the user says so, as the Policy sheet's own note asks them to tick it.
   const usePolicySheet = el('input', { type: 'checkbox', 'data-testid': 'use-policy-sheet' });
 
-  [coefficient, inclusive, basis, maxDays, selection, newBaseline, invited, usePolicySheet].forEach((input) => {
+  [coefficient, ...options.map((option) => option.input), usePolicySheet].forEach((input) => {
     input.addEventListener('input', onChange);
     input.addEventListener('change', onChange);
   });
@@ -47,41 +53,48 @@ export function policyForm(context: SidebarContext, onChange: () => void): Polic
     coefficient,
     el('div', { class: 'hint', text: t('coefficientHint') }),
     sheet ? checkRow(usePolicySheet, t('usePolicySheet', { name: sheet.rangeName })) : null,
-    el('details', {}, [
-      el('summary', { text: t('options') }),
-      checkRow(inclusive, t('thresholdInclusive')),
-      field(t('incrementalBasis'), basis),
-      field(t('trafficMaxDays'), maxDays),
-      field(t('trafficSelection'), selection),
-      field(t('newMerchantBaseline'), newBaseline),
-      checkRow(invited, t('invitedOnly')),
-    ]),
+    el('details', {}, [el('summary', { text: t('options') }), ...options.map((option) => option.row)]),
   ]);
 
   return {
     element,
     read() {
-      const options = {
-        threshold_inclusive: inclusive.checked,
-        incremental_basis: basis.value,
-        traffic_max_days: maxDays.value.trim(),
-        traffic_day_selection: selection.value,
-        new_merchant_baseline: newBaseline.value,
-        invited_only: invited.checked,
-      };
-      return policyChoice(context, { coefficient: coefficient.value, options, usePolicySheet: usePolicySheet.checked }, language());
+      const values: Record<string, unknown> = {};
+      options.forEach((option) => (values[option.spec.key] = option.value()));
+      return policyChoice(context, { coefficient: coefficient.value, options: values, usePolicySheet: usePolicySheet.checked }, language());
     },
   };
 }
 
-function select(testId: string, choices: [string, string][]): HTMLSelectElement {
-  return el('select', { 'data-testid': testId }, choices.map(([value, label]) => el('option', { value, text: label })));
+/** An option's control, at its default, by the kind of value it holds. */
+function optionControl(spec: OptionSpec): OptionControl {
+  const words = language();
+  const testId = spec.key.replace(/_/g, '-');
+  const label = spec.label[words];
+  // The help is the README's markdown; a tooltip shows it without the code marks.
+  const help = spec.help[words].replace(/`/g, '');
+  switch (spec.kind) {
+    case 'boolean': {
+      const box = el('input', { type: 'checkbox', checked: spec.default, 'data-testid': testId });
+      return { spec, input: box, row: checkRow(box, label, help), value: () => box.checked };
+    }
+    case 'choice': {
+      const choices = spec.choices.map((choice) => el('option', { value: choice.value, selected: choice.value === spec.default, text: choice.label[words] }));
+      const list = el('select', { 'data-testid': testId }, choices);
+      return { spec, input: list, row: field(label, list, help), value: () => list.value };
+    }
+    case 'count': {
+      const max = 'max' in spec ? spec.max : undefined;
+      const number = el('input', { type: 'number', min: spec.min, max, step: 1, value: spec.default, 'data-testid': testId });
+      return { spec, input: number, row: field(label, number, help), value: () => number.value.trim() };
+    }
+  }
 }
 
-function field(label: string, control: HTMLElement): HTMLElement {
-  return el('label', { class: 'field' }, [el('span', { text: label }), control]);
+function field(label: string, control: HTMLElement, help: string): HTMLElement {
+  return el('label', { class: 'field', title: help }, [el('span', { text: label }), control]);
 }
 
-function checkRow(box: HTMLInputElement, label: string): HTMLElement {
-  return el('label', { class: 'check' }, [box, el('span', { text: label })]);
+function checkRow(box: HTMLInputElement, label: string, help?: string): HTMLElement {
+  return el('label', { class: 'check', title: help }, [box, el('span', { text: label })]);
 }
