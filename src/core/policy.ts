@@ -5,7 +5,7 @@
  * a policy must keep to are here.
  */
 import { Dec, Fen } from './money';
-import { fitsKey, POLICY_KEYS, POLICY_OPTIONS, type OptionKey, type Policy, type PolicyKeySpec, type Tier } from './policyKeys';
+import { fitsKey, POLICY_KEYS, POLICY_OPTIONS, type OptionKey, type OptionSpec, type Policy, type PolicyKeySpec, type Tier } from './policyKeys';
 
 export type { Policy, Tier } from './policyKeys';
 export type IncrementalBasis = Policy['incrementalBasis'];
@@ -81,8 +81,9 @@ export function policyProblems(policy: Policy): PolicyProblem[] {
     problems.push(withoutCoefficient.length < policy.tiers.length ? { code: 'no_coefficient', tiers: withoutCoefficient } : { code: 'no_coefficient' });
   if (policy.redPacketCoefficient && !coefficientInRange(policy.redPacketCoefficient))
     problems.push({ code: 'coefficient_out_of_range', rate: policy.redPacketCoefficient });
-  POLICY_OPTIONS.forEach((spec) => {
-    if (!fitsKey(spec, policy[spec.field as keyof Policy])) problems.push({ code: 'bad_option', key: spec.key });
+  POLICY_OPTIONS.forEach((spec: PolicyKeySpec & OptionSpec) => {
+    const value = policy[spec.field as keyof Policy];
+    if (!(value === undefined && spec.optional) && !fitsKey(spec, value)) problems.push({ code: 'bad_option', key: spec.key });
   });
   return problems;
 }

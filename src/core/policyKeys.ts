@@ -230,7 +230,8 @@ export type Policy = Simplify<
  * and the coefficient has a field of its own.
  */
 export type OptionSpec = Extract<PolicyKey, { kind: 'boolean' | 'choice' | 'count' }>;
-export type PolicyOptions = { -readonly [K in OptionSpec as K['key']]: KeyValue<K> };
+/** An optional option (a count with no default, say) is null when it is not set. */
+export type PolicyOptions = { -readonly [K in OptionSpec as K['key']]: KeyValue<K> | (K extends { optional: true } ? null : never) };
 export type OptionKey = OptionSpec['key'];
 
 export function isOption(spec: PolicyKeySpec): spec is OptionSpec {

@@ -8,7 +8,7 @@
  */
 import { fenToText, type Dec, type Fen } from '../core/money';
 import { double11Policy, type Policy, type Tier } from '../core/policy';
-import { fitsKey, POLICY_KEYS, POLICY_OPTIONS, TIER_KEYS, type ChoiceValue, type OptionSpec, type PolicyKeySpec, type PolicyOptions, type TierKeySpec } from '../core/policyKeys';
+import { fitsKey, POLICY_KEYS, POLICY_OPTIONS, TIER_KEYS, type ChoiceValue, type PolicyKeySpec, type PolicyOptions, type TierKeySpec } from '../core/policyKeys';
 import { readMoneyFen, readNumber, type Cell } from './number';
 import { badTierMessage, badTiersMessage, badValueMessage, noTierRowsMessage, NOT_AN_OBJECT, policyMessage, unknownKeyMessage, type PolicyMessage } from './policyText';
 import { RATE_LABELS, readPlausibleRate } from './rates';
@@ -83,8 +83,12 @@ function readValue(spec: KeySpec, raw: unknown, tier: number | undefined, proble
   return undefined;
 }
 
-/** One option's value as a form sends it, or undefined when it is not one the option holds. */
-export function readOption(spec: OptionSpec, raw: unknown): unknown {
+/**
+ * One option's value as a form sends it; null for an optional one left blank; undefined when it
+ * is not a value the option holds.
+ */
+export function readOption(spec: PolicyKeySpec, raw: unknown): unknown {
+  if (spec.optional && isBlank(raw)) return null;
   return readValue(spec, raw, undefined, []);
 }
 

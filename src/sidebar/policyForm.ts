@@ -84,8 +84,9 @@ function optionControl(spec: OptionSpec): OptionControl {
       return { spec, input: list, row: field(label, list, help), value: () => list.value };
     }
     case 'count': {
-      const max = 'max' in spec ? spec.max : undefined;
-      const number = el('input', { type: 'number', min: spec.min, max, step: 1, value: spec.default, 'data-testid': testId });
+      // An optional count without a default (none yet) opens blank: not set.
+      const { max, default: value } = spec as { max?: number; default?: number };
+      const number = el('input', { type: 'number', min: spec.min, max, step: 1, value, 'data-testid': testId });
       return { spec, input: number, row: field(label, number, help), value: () => number.value.trim() };
     }
   }

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Dec } from '../../src/core/money';
 import { double11Policy, type Policy } from '../../src/core/policy';
-import { POLICY_KEYS, POLICY_OPTIONS } from '../../src/core/policyKeys';
+import { POLICY_KEYS, POLICY_OPTIONS, type PolicyKeySpec } from '../../src/core/policyKeys';
 import { checkOptions } from '../../src/addon/validate';
-import { policyFromCells, policyFromJson, policyOptions, policyToJson } from '../../src/input/policyReader';
+import { policyFromCells, policyFromJson, policyOptions, policyToJson, readOption } from '../../src/input/policyReader';
 
 /** Every option away from its default, as the policy file and the sidebar's request write them. */
 const UNUSUAL_OPTIONS = {
@@ -115,4 +115,21 @@ test("the sidebar's request carries exactly the options, checked by the same rul
   }
   assert.throws(() => checkOptions({ ...options, traffic_max_days: 367 }), /options\.traffic_max_days must be a whole number of days from 0 to 366, not number 367/);
   assert.throws(() => checkOptions({ ...options, tiers: [] }), /options: unknown field "tiers"/);
+});
+
+test('an optional option with no default (as SPEC §8 baseline_window_days will be) is null when left blank, else read by its kind', () => {
+  const window: PolicyKeySpec = {
+    key: 'baseline_window_days',
+    field: 'baselineWindowDays',
+    kind: 'count',
+    min: 1,
+    unit: { en: 'days', zh: '天数' },
+    optional: true,
+    label: { en: 'History window', zh: '历史窗口' },
+    help: { en: 'days of history before the first campaign day', zh: '首个活动日之前的历史天数' },
+  };
+  assert.deepEqual([null, '', undefined].map((blank) => readOption(window, blank)), [null, null, null]);
+  assert.deepEqual(['30', 30, '0', 'x', true].map((value) => readOption(window, value)), [30, 30, undefined, undefined, undefined]);
+  // A key that is not optional is never blank: the traffic days must be given.
+  assert.equal(readOption(POLICY_OPTIONS.find((spec) => spec.key === 'traffic_max_days')!, null), undefined);
 });
