@@ -16,7 +16,9 @@ import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { CELLS_PER_CALL } from '../src/protocol/limits';
 import type { SettlementRequest, WritePart, WriteProgress, WriteResult } from '../src/protocol/messages';
-import { buildPolicy } from '../src/addon/policySource';
+import { requestPolicy } from '../src/addon/policySource';
+import { double11Policy } from '../src/core/policy';
+import { policyOptions } from '../src/input/policyReader';
 import { customFunctions } from '../src/functions';
 import { tableFromText } from '../src/input/table';
 import { runSettlement } from '../src/run/runSettlement';
@@ -50,7 +52,7 @@ function request(): SettlementRequest {
     history: { kind: 'text', text: history.join('\n') },
     campaign: { kind: 'text', text: campaign.join('\n') },
     coefficient: '0.05',
-    options: { threshold_inclusive: false, incremental_basis: 'actual', traffic_max_days: 5, traffic_day_selection: 'first', new_merchant_baseline: 'none', invited_only: false },
+    options: policyOptions(double11Policy()),
     usePolicySheet: false,
     language: 'zh',
   };
@@ -60,7 +62,7 @@ function request(): SettlementRequest {
 function layoutOf(req: SettlementRequest): SheetLayout {
   const text = (source: SettlementRequest['history']) => (source.kind === 'text' ? source.text : '');
   const tables = { history: tableFromText('history', text(req.history)), campaign: tableFromText('campaign', text(req.campaign)) };
-  const run = runSettlement(tables, buildPolicy(req, () => undefined as never), { sha256: () => '' });
+  const run = runSettlement(tables, requestPolicy(req, () => undefined as never), { sha256: () => '' });
   return { lines: linesBlock(run, req.language).values.slice(1) as (string | number)[][], summary: summaryBlock(run, req.language, '-') };
 }
 

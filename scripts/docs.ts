@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { policyTable } from './docs/policyTable';
 import { functionTable } from './functionTable';
 
 export interface DocSection {
@@ -19,7 +20,10 @@ export interface DocSection {
   render: () => string;
 }
 
-export const README_SECTIONS: DocSection[] = [{ name: 'function-table', render: functionTable }];
+export const README_SECTIONS: DocSection[] = [
+  { name: 'function-table', render: functionTable },
+  { name: 'policy-table', render: policyTable },
+];
 
 export const README = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'README.md');
 

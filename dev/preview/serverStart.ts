@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startPreviewServer, type PreviewServer } from './server';
 import type { ExampleFile, ExamplePolicy } from './serverPage';
 import { loadAddon, seedExampleSheets, type AddonRuntime } from './serverRuntime';
+import { POLICY_OPTIONS } from '../../src/core/policyKeys';
 
 export interface PreviewOptions {
   /** The repository root (dist/, src/ and examples/ are under it). */
@@ -37,8 +38,8 @@ export function readExamples(examplesDir: string): ExampleFile[] {
   }));
 }
 
-/** The sidebar's form holds these options; the policy file's others (tiers) are the defaults. */
-const FORM_OPTIONS = ['threshold_inclusive', 'incremental_basis', 'traffic_max_days', 'traffic_day_selection', 'new_merchant_baseline', 'invited_only'];
+/** The sidebar's form holds the options; the policy file's other keys (tiers) are the defaults. */
+const FORM_OPTIONS = POLICY_OPTIONS.map((spec) => spec.key);
 
 /** What examples/policy.json sets that the sidebar's form can show, and its coefficient. */
 export function readExamplePolicy(examplesDir: string): ExamplePolicy {

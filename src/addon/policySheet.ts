@@ -2,10 +2,12 @@
  * The Policy sheet: the SPEC §1 tiers as a table the user can edit, behind the named range
  * GMV_POLICY. The sidebar can settle with it, and custom functions take it as their `policy`
  * argument, so changing a rate recalculates every what-if formula. It is inserted once; a
- * second request selects the existing range rather than adding a rival copy.
+ * second request selects the existing range rather than adding a rival copy. Its columns are the
+ * tier keys of core/policyKeys, in their order, headed and explained from there.
  */
-import { fenToNumber } from '../core/money';
-import { double11Policy } from '../core/policy';
+import { fenToNumber, type Dec, type Fen } from '../core/money';
+import { double11Policy, type Tier } from '../core/policy';
+import { TIER_KEYS, type TierKeySpec } from '../core/policyKeys';
 import type { Language } from '../output/language';
 import { sheetText } from '../output/sheetText';
 import { SHEET_FORMATS } from '../output/sheetTables';
@@ -15,15 +17,46 @@ import type { PolicySheetResult } from '../protocol/messages';
 import { quoteSheetName } from '../output/a1';
 import { requireAllScopes } from './consent';
 
-const HEADINGS: Record<Language, string[]> = {
-  en: ['GMV threshold (must exceed)', 'Cashback rate', 'Daily traffic cap', 'Red-packet coefficient (optional)'],
-  zh: ['GMV门槛（需超过）', '磁力金牛返还比例', '每日流量封顶', '奖励系数（可选）'],
-};
-
-function note(language: Language): string {
+function note(language: Language, a1: string): string {
   return language === 'zh'
-    ? `命名区域 ${POLICY_RANGE_NAME} = A1:D4。可直接修改门槛和比例；奖励系数留空则使用侧边栏填写的系数。自定义函数用法：=TIER_REWARD(B2, C2:AF2, D2, 0.05, "total", ${POLICY_RANGE_NAME})`
-    : `Named range ${POLICY_RANGE_NAME} = A1:D4. Edit thresholds and rates here; leave the coefficient blank to use the one set in the sidebar. In formulas: =TIER_REWARD(B2, C2:AF2, D2, 0.05, "total", ${POLICY_RANGE_NAME})`;
+    ? `命名区域 ${POLICY_RANGE_NAME} = ${a1}。可直接修改门槛和比例；奖励系数留空则使用侧边栏填写的系数。自定义函数用法：=TIER_REWARD(B2, C2:AF2, D2, 0.05, "total", ${POLICY_RANGE_NAME})`
+    : `Named range ${POLICY_RANGE_NAME} = ${a1}. Edit thresholds and rates here; leave the coefficient blank to use the one set in the sidebar. In formulas: =TIER_REWARD(B2, C2:AF2, D2, 0.05, "total", ${POLICY_RANGE_NAME})`;
+}
+
+/** A column's cells: as the policy reader reads them back (policyFromCells), formatted as finance reads them. */
+function columnFormat(spec: TierKeySpec): string {
+  if (spec.kind === 'money') return SHEET_FORMATS.money;
+  if (spec.kind === 'count') return SHEET_FORMATS.count;
+  return spec.use === 'cashback' ? SHEET_FORMATS.percent : SHEET_FORMATS.coefficient;
+}
+
+function cellValue(spec: TierKeySpec, value: Fen | Dec | number | undefined): string | number {
+  if (value === undefined) return '';
+  if (spec.kind === 'money') return fenToNumber(value as Fen);
+  return spec.kind === 'rate' ? Number((value as Dec).toString()) : (value as number);
+}
+
+/**
+ * The sheet's cells: a heading per tier key, the Double 11 tiers, and under them the note and
+ * each column's help, in the user's language.
+ */
+function policySheetCells(language: Language, a1: string): { values: (string | number)[][]; formats: string[][] } {
+  const columns: readonly TierKeySpec[] = TIER_KEYS;
+  const tiers = double11Policy().tiers;
+  const textRow = (text: string) => columns.map((_, i) => (i === 0 ? sheetText(text) : ''));
+  const textFormats = columns.map(() => SHEET_FORMATS.text);
+  const tierFormats = columns.map(columnFormat);
+  const help = columns.map((spec) => `${spec.heading[language]}${language === 'zh' ? '：' : ': '}${spec.help[language].replace(/`/g, '')}`);
+  const values = [
+    columns.map((spec) => sheetText(spec.heading[language])),
+    ...tiers.map((tier) => columns.map((spec) => cellValue(spec, tier[spec.field as keyof Tier]))),
+    textRow(''),
+    textRow(note(language, a1)),
+    ...help.map(textRow),
+  ];
+  // The blank row under the tiers is formatted like them: a tier added there reads as one.
+  const formats = [textFormats, ...tiers.map(() => tierFormats), tierFormats, textFormats, ...help.map(() => textFormats)];
+  return { values, formats };
 }
 
 /** "Policy", or "Policy 2", "Policy 3", … when the user already has a sheet of that name. */
@@ -54,21 +87,12 @@ export function insertPolicySheet(): PolicySheetResult {
 
   const sheetName = freeSheetName(spreadsheet);
   const sheet = spreadsheet.insertSheet(sheetName);
-  const tiers = double11Policy().tiers;
-  const blank = ['', '', '', ''];
-  const values: (string | number)[][] = [
-    HEADINGS[language].map(sheetText),
-    ...tiers.map((t) => [fenToNumber(t.minGmvFen), Number(t.cashbackRate.toString()), t.trafficCapPerDay, '']),
-    blank,
-    [sheetText(note(language)), '', '', ''],
-  ];
-  const tierFormats = [SHEET_FORMATS.money, SHEET_FORMATS.percent, SHEET_FORMATS.count, SHEET_FORMATS.coefficient];
-  const formats = [blank.map(() => SHEET_FORMATS.text), ...tiers.map(() => tierFormats), tierFormats, blank.map(() => SHEET_FORMATS.text)];
-  const block = sheet.getRange(1, 1, values.length, 4);
-  block.setValues(values);
-  block.setNumberFormats(formats);
+  const tierRange = sheet.getRange(1, 1, double11Policy().tiers.length + 1, TIER_KEYS.length);
+  const cells = policySheetCells(language, tierRange.getA1Notation());
+  const block = sheet.getRange(1, 1, cells.values.length, TIER_KEYS.length);
+  block.setValues(cells.values);
+  block.setNumberFormats(cells.formats);
   sheet.setFrozenRows(1);
-  const tierRange = sheet.getRange(1, 1, tiers.length + 1, 4);
   spreadsheet.setNamedRange(POLICY_RANGE_NAME, tierRange);
   tierRange.activate();
 

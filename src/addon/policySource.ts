@@ -1,12 +1,14 @@
 /**
  * The policy a settlement runs with: the Double 11 tiers (or the Policy sheet's, when the user
- * ticks it), the SPEC §2 options from the sidebar, and the coefficient the user typed. It goes
- * through the same reader as the CLI's policy file, so the checks and messages are the same.
+ * ticks it), the SPEC §2 options from the sidebar, and the coefficient the user typed, built by
+ * the same buildPolicy as the sidebar's preview and read by the same reader as the CLI's policy
+ * file, so the checks and messages are the same.
  */
 import { double11Policy, type Policy } from '../core/policy';
 import type { Language } from '../output/language';
-import { policyFromCells, policyFromJson, policyToJson, type PolicyRead } from '../input/policyReader';
-import { policyMessages, type PolicyMessage } from '../input/policyText';
+import { buildPolicy } from '../input/buildPolicy';
+import { policyFromCells, policyToJson, type PolicyRead } from '../input/policyReader';
+import type { PolicyMessage } from '../input/policyText';
 import type { Cell } from '../input/number';
 import type { SettlementRequest } from '../protocol/messages';
 import { RequestError } from './validate';
@@ -49,7 +51,11 @@ export function policySheetSummary(spreadsheet: Spreadsheet, language: Language)
   };
 }
 
-export function buildPolicy(request: SettlementRequest, spreadsheet: () => Spreadsheet): Policy {
+/**
+ * The policy a write runs with: the request's base (the Policy sheet's tiers, when ticked, unchanged
+ * since the preview) and the pure buildPolicy the sidebar's preview used, or a RequestError.
+ */
+export function requestPolicy(request: SettlementRequest, spreadsheet: () => Spreadsheet): Policy {
   const zh = request.language === 'zh';
   let base = double11Policy();
   if (request.usePolicySheet) {
@@ -71,11 +77,8 @@ export function buildPolicy(request: SettlementRequest, spreadsheet: () => Sprea
       );
     base = sheet.read.policy;
   }
-  const read = policyFromJson({ ...request.options, red_packet_coefficient: request.coefficient }, base);
-  const lead = zh ? '政策或系数设置有误，未写入：' : '';
-  const refuse = (problems: PolicyMessage[]) => new RequestError(lead + inLanguage(problems, request.language).join(zh ? '；' : '; '));
-  if (!read.ok) throw refuse(read.problems);
-  const problems = policyMessages(read.policy);
-  if (problems.length > 0) throw refuse(problems);
-  return read.policy;
+  const built = buildPolicy(base, request.options, request.coefficient);
+  if (!built.policy || built.problems.length > 0)
+    throw new RequestError((zh ? '政策或系数设置有误，未写入：' : '') + inLanguage(built.problems, request.language).join(zh ? '；' : '; '));
+  return built.policy;
 }

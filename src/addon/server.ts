@@ -10,7 +10,7 @@ import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { requireAllScopes } from './consent';
 import { busyMessage, interruptedRemovedMessage, noDocumentMessage, userLanguage } from './messages';
 import { removeInterrupted } from './pending';
-import { buildPolicy, policySheetSummary } from './policySource';
+import { policySheetSummary, requestPolicy } from './policySource';
 import type { JsonCell, RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../protocol/messages';
 import { rangeCells, sourceTable } from './ranges';
 import { runKey } from './records';
@@ -71,7 +71,7 @@ function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): { r
       campaign: sourceTable(request.campaign, 'campaign', spreadsheet),
       targets: request.targets ? sourceTable(request.targets, 'targets', spreadsheet) : undefined,
     };
-    const policy = buildPolicy(request, spreadsheet);
+    const policy = requestPolicy(request, spreadsheet);
     return { run: runSettlement(tables, policy, { sha256: appsScriptSha256, user: activeUser(request.language) }), tables };
   } catch (e) {
     // A table that cannot be read at all (no GMV column, say) is the user's to fix, not a crash.

@@ -3,6 +3,9 @@
  * not only by our sidebar, so each one checks what it receives: shape, types and sizes. A
  * request that does not fit is refused whole, with a sentence that says what to send instead.
  */
+import { POLICY_OPTIONS } from '../core/policyKeys';
+import { readOption } from '../input/policyReader';
+import { expectedValue } from '../input/policyText';
 import { LINE_COLUMNS } from '../output/tables';
 import { MAX_CELL_CHARS } from '../output/sheetText';
 import { callChars, MAX_CALL_CHARS, MAX_TABLE_CELLS, rowsPerCall } from '../protocol/limits';
@@ -90,8 +93,6 @@ export function checkInputSource(value: unknown, where: string): InputSource {
   }
 }
 
-const OPTION_KEYS = ['threshold_inclusive', 'incremental_basis', 'traffic_max_days', 'traffic_day_selection', 'new_merchant_baseline', 'invited_only'];
-
 function choice<T extends string>(value: unknown, where: string, choices: T[]): T {
   if (typeof value === 'string' && (choices as string[]).indexOf(value) >= 0) return value as T;
   throw new RequestError(`${where} must be one of ${choices.map((c) => `"${c}"`).join(', ')}, not ${describe(value)}`);
@@ -102,20 +103,18 @@ function bool(value: unknown, where: string): boolean {
   return value;
 }
 
+/** Every option of the policy, each read by the policy reader's rule for its kind. */
 export function checkOptions(value: unknown): PolicyOptions {
-  if (!isObject(value)) throw new RequestError(`options must be an object with ${OPTION_KEYS.join(', ')}, not ${describe(value)}`);
-  onlyKeys(value, OPTION_KEYS, 'options');
-  const days = value.traffic_max_days;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 366)
-    throw new RequestError(`options.traffic_max_days must be a whole number of days from 0 to 366, not ${describe(days)}`);
-  return {
-    threshold_inclusive: bool(value.threshold_inclusive, 'options.threshold_inclusive'),
-    incremental_basis: choice(value.incremental_basis, 'options.incremental_basis', ['actual', 'tier_threshold']),
-    traffic_max_days: days,
-    traffic_day_selection: choice(value.traffic_day_selection, 'options.traffic_day_selection', ['first', 'best']),
-    new_merchant_baseline: choice(value.new_merchant_baseline, 'options.new_merchant_baseline', ['none', 'zero']),
-    invited_only: bool(value.invited_only, 'options.invited_only'),
-  };
+  const keys = POLICY_OPTIONS.map((spec) => spec.key);
+  if (!isObject(value)) throw new RequestError(`options must be an object with ${keys.join(', ')}, not ${describe(value)}`);
+  onlyKeys(value, keys, 'options');
+  const options: Record<string, unknown> = {};
+  POLICY_OPTIONS.forEach((spec) => {
+    const read = readOption(spec, value[spec.key]);
+    if (read === undefined) throw new RequestError(`options.${spec.key} must be ${expectedValue(spec).en}, not ${describe(value[spec.key])}`);
+    options[spec.key] = read;
+  });
+  return options as PolicyOptions;
 }
 
 const REQUEST_KEYS = ['history', 'campaign', 'targets', 'coefficient', 'options', 'usePolicySheet', 'previewedPolicyTiers', 'language'];

@@ -1,50 +1,24 @@
 /**
  * A programme's rules as data (SPEC §1–2). The Double 11 2025 SME Summit tiers are the default;
- * sibling programmes (other seeds) differ in thresholds, rates and options, not in shape.
+ * sibling programmes (other seeds) differ in thresholds, rates and options, not in shape. The
+ * `Policy` type and every default come from the one table of keys, core/policyKeys; the rules
+ * a policy must keep to are here.
  */
 import { Dec, Fen } from './money';
+import { fitsKey, POLICY_KEYS, POLICY_OPTIONS, type OptionKey, type OptionSpec, type Policy, type PolicyKeySpec, type Tier } from './policyKeys';
 
-export interface Tier {
-  /** GMV must exceed this (or reach it, with thresholdInclusive). */
-  minGmvFen: Fen;
-  cashbackRate: Dec;
-  trafficCapPerDay: number;
-  /** A tier's own red-packet coefficient beats the programme-wide one. */
-  redPacketCoefficient?: Dec;
-}
+export type { Policy, Tier } from './policyKeys';
+export type IncrementalBasis = Policy['incrementalBasis'];
 
-export type IncrementalBasis = 'actual' | 'tier_threshold';
-export type TrafficDaySelection = 'first' | 'best';
-export type NewMerchantBaseline = 'none' | 'zero';
-
-export interface Policy {
-  /** In ascending threshold order; tier k of the SPEC is tiers[k-1]. */
-  tiers: Tier[];
-  /** Programme-wide coefficient (奖励系数). Never defaulted: the user must set it. */
-  redPacketCoefficient?: Dec;
-  thresholdInclusive: boolean;
-  incrementalBasis: IncrementalBasis;
-  trafficMaxDays: number;
-  trafficDaySelection: TrafficDaySelection;
-  newMerchantBaseline: NewMerchantBaseline;
-  invitedOnly: boolean;
-}
-
-/** SPEC §1: the Double 11 2025 tiers, with no coefficient (the article gives none). */
+/** SPEC §1: the Double 11 2025 programme, every key at its default; no coefficient (the article gives none). */
 export function double11Policy(): Policy {
-  return {
-    tiers: [
-      { minGmvFen: 200000_00, cashbackRate: new Dec('0.3'), trafficCapPerDay: 20000 },
-      { minGmvFen: 500000_00, cashbackRate: new Dec('0.5'), trafficCapPerDay: 75000 },
-      { minGmvFen: 1000000_00, cashbackRate: new Dec('1'), trafficCapPerDay: 200000 },
-    ],
-    thresholdInclusive: false,
-    incrementalBasis: 'actual',
-    trafficMaxDays: 5,
-    trafficDaySelection: 'first',
-    newMerchantBaseline: 'none',
-    invitedOnly: false,
-  };
+  const policy: Record<string, unknown> = {};
+  POLICY_KEYS.forEach((spec: PolicyKeySpec) => {
+    if (spec.default === undefined) return;
+    // Each call gets its own tier objects: a caller may change what it was given.
+    policy[spec.field] = Array.isArray(spec.default) ? spec.default.map((tier: Tier) => ({ ...tier })) : spec.default;
+  });
+  return policy as Policy;
 }
 
 /** The coefficient a tier pays with, or undefined when neither the tier nor the programme sets one. */
@@ -67,7 +41,8 @@ export type PolicyProblem =
   | { code: 'coefficient_out_of_range'; tier?: number; rate: Dec }
   /** `tiers`: the tiers that have none, when some tiers do have their own. */
   | { code: 'no_coefficient'; tiers?: number[] }
-  | { code: 'bad_traffic_days' };
+  /** An option (a box, a list, a number of days) holding what it cannot hold. */
+  | { code: 'bad_option'; key: OptionKey };
 
 /** SPEC §2 "plausible rates": a coefficient is a fraction in [0, 1), a cashback rate in [0, 100%]. */
 export function coefficientInRange(rate: Dec): boolean {
@@ -106,6 +81,9 @@ export function policyProblems(policy: Policy): PolicyProblem[] {
     problems.push(withoutCoefficient.length < policy.tiers.length ? { code: 'no_coefficient', tiers: withoutCoefficient } : { code: 'no_coefficient' });
   if (policy.redPacketCoefficient && !coefficientInRange(policy.redPacketCoefficient))
     problems.push({ code: 'coefficient_out_of_range', rate: policy.redPacketCoefficient });
-  if (!Number.isInteger(policy.trafficMaxDays) || policy.trafficMaxDays < 0) problems.push({ code: 'bad_traffic_days' });
+  POLICY_OPTIONS.forEach((spec: PolicyKeySpec & OptionSpec) => {
+    const value = policy[spec.field as keyof Policy];
+    if (!(value === undefined && spec.optional) && !fitsKey(spec, value)) problems.push({ code: 'bad_option', key: spec.key });
+  });
   return problems;
 }

@@ -1,40 +1,117 @@
 /**
  * What is wrong with a policy, in words, in English and Chinese. The English names the policy
  * file's key (the CLI user wrote it); the Chinese names the option as the sidebar and the Policy
- * sheet label it, because a merchant-ops user never sees the JSON keys.
+ * sheet label it (core/policyKeys), because a merchant-ops user never sees the JSON keys.
  */
+import { POLICY_KEYS, TIER_KEYS, type KeyKind, type PolicyKeySpec, type TierKeySpec, type Words } from '../core/policyKeys';
 import { policyProblems, type Policy, type PolicyProblem } from '../core/policy';
-import type { IssueText } from './issueText';
 import { implausibleRate, RATE_LABELS } from './rates';
 
+/** A program tests these, never the English text. */
+export type PolicyMessageCode =
+  | PolicyProblem['code']
+  | 'not_an_object'
+  | 'unknown_key'
+  | 'bad_tiers'
+  /** A value its key cannot hold: not true/false, not one of the choices, not a whole number, not an amount. */
+  | 'bad_value'
+  | 'bad_coefficient'
+  | 'bad_cashback_rate';
+
 /** A policy problem in words, with a code a program can test instead of the English text. */
-export interface PolicyMessage extends IssueText {
-  code: string;
+export interface PolicyMessage extends Words {
+  code: PolicyMessageCode;
 }
 
-/** Each policy key as a person reads it. */
-export const POLICY_LABELS: Record<string, IssueText> = {
-  tiers: { en: 'tiers', zh: '档位' },
-  min_gmv: { en: 'GMV threshold', zh: 'GMV门槛' },
-  cashback_rate: { en: 'cashback rate', zh: '磁力金牛返还比例' },
-  traffic_cap_per_day: { en: 'daily traffic cap', zh: '每日流量封顶' },
-  red_packet_coefficient: { en: 'red-packet coefficient', zh: '奖励系数' },
-  threshold_inclusive: { en: 'threshold inclusive', zh: '达到门槛即算达档' },
-  incremental_basis: { en: 'incremental GMV basis', zh: '增量GMV的计算基准' },
-  traffic_max_days: { en: 'traffic days per merchant', zh: '每个商家流量扶持天数' },
-  traffic_day_selection: { en: 'traffic day selection', zh: '流量发放日' },
-  new_merchant_baseline: { en: 'baseline of a merchant with no history', zh: '无历史数据商家的过往日均' },
-  invited_only: { en: 'invited merchants only', zh: '仅限目标名单中的商家' },
-};
+type KeySpec = PolicyKeySpec | TierKeySpec;
 
-/** "tier 2 cashback_rate" / "第2档磁力金牛返还比例": where in the policy a value is. */
-export function policyPlace(key: string, tier?: number): IssueText {
-  const label = POLICY_LABELS[key] || { en: key, zh: key };
-  return tier === undefined ? { en: key, zh: label.zh } : { en: `tier ${tier} ${key}`, zh: `第${tier}档${label.zh}` };
-}
-
-export function policyMessage(code: string, text: IssueText): PolicyMessage {
+export function policyMessage(code: PolicyMessageCode, text: Words): PolicyMessage {
   return { code, en: text.en, zh: text.zh };
+}
+
+/** `"traffic_max_days"` / 「每个商家流量扶持天数」, or `tier 2 cashback_rate` / 第2档磁力金牛返还比例: where a value is. */
+export function policyPlace(spec: KeySpec, tier?: number): Words {
+  return tier === undefined ? { en: `"${spec.key}"`, zh: `「${spec.label.zh}」` } : { en: `tier ${tier} ${spec.key}`, zh: `第${tier}档${spec.label.zh}` };
+}
+
+/**
+ * What a key holds, as the words after "must be" / "须为". The Chinese of a phrase that starts
+ * with Latin text starts with the space that separates it from the Chinese before it.
+ */
+export function expectedValue(spec: KeyKind): Words {
+  switch (spec.kind) {
+    case 'boolean':
+      return { en: 'true or false', zh: ' true 或 false' };
+    case 'choice': {
+      const values = spec.choices.map((choice) => `"${choice.value}"`).join(', ');
+      return { en: `one of ${values}`, zh: ` ${values} 之一` };
+    }
+    case 'count':
+      return spec.max === undefined
+        ? { en: `a whole number of ${spec.unit.en}${spec.example === undefined ? '' : ` such as ${spec.example}`}`, zh: `整数${spec.unit.zh}${spec.example === undefined ? '' : `，如 ${spec.example}`}` }
+        : { en: `a whole number of ${spec.unit.en} from ${spec.min} to ${spec.max}`, zh: `${spec.min}到${spec.max}之间的整数${spec.unit.zh}` };
+    case 'money':
+      return { en: 'an amount such as 200000 or "20万"', zh: '金额，如 200000 或“20万”' };
+    case 'rate':
+      return spec.use === 'coefficient' ? { en: 'a rate such as 0.05 or 5%', zh: '比例，如 0.05 或 5%' } : { en: 'a rate such as 0.3 or 30%', zh: '比例，如 0.3 或 30%' };
+    case 'tiers':
+      return { en: `a list of {${requiredTierKeys().join(', ')}}`, zh: `列表，每档含 ${requiredTierKeys().join('、')}` };
+  }
+}
+
+const shown = (value: unknown) => JSON.stringify(value === undefined ? '' : value);
+
+/** A value its key cannot hold; a rate left blank is "missing". */
+export function badValueMessage(spec: KeySpec, tier: number | undefined, value: unknown): PolicyMessage {
+  const place = policyPlace(spec, tier);
+  if (spec.kind === 'rate' && (value === undefined || value === null || value === ''))
+    return policyMessage('bad_value', { en: `${place.en} is missing`, zh: `${place.zh}为空` });
+  const expected = expectedValue(spec);
+  return policyMessage('bad_value', { en: `${place.en} must be ${expected.en}, not ${shown(value)}`, zh: `${place.zh}须为${expected.zh}，而不是 ${shown(value)}` });
+}
+
+export function unknownKeyMessage(key: string, tier?: number): PolicyMessage {
+  if (tier === undefined) {
+    const known = POLICY_KEYS.map((spec) => spec.key).join(', ');
+    return policyMessage('unknown_key', { en: `unknown policy key "${key}"; known keys: ${known}`, zh: `未知的政策项「${key}」；可用的项：${known}` });
+  }
+  const known = TIER_KEYS.map((spec) => spec.key).join(', ');
+  return policyMessage('unknown_key', { en: `tier ${tier}: unknown key "${key}"; known keys: ${known}`, zh: `第${tier}档：未知的项「${key}」；可用的项：${known}` });
+}
+
+export const NOT_AN_OBJECT = policyMessage('not_an_object', {
+  en: 'the policy must be a JSON object such as {"red_packet_coefficient": "0.05"}',
+  zh: '政策须为 JSON 对象，例如 {"red_packet_coefficient": "0.05"}',
+});
+
+const requiredTierKeys = () => TIER_KEYS.filter((spec: TierKeySpec) => !spec.optional).map((spec) => spec.key);
+
+/** "tiers" is not a list. */
+export function badTiersMessage(): PolicyMessage {
+  const expected = expectedValue({ kind: 'tiers' });
+  return policyMessage('bad_tiers', { en: `"tiers" must be ${expected.en}`, zh: `档位（tiers）须为${expected.zh}` });
+}
+
+/** Tier `tier` is not an object. */
+export function badTierMessage(tier: number): PolicyMessage {
+  const keys = requiredTierKeys();
+  const last = keys.length - 1;
+  return policyMessage('bad_tiers', {
+    en: `tier ${tier} must be an object with ${keys.slice(0, last).join(', ')} and ${keys[last]}`,
+    zh: `第${tier}档须包含 ${keys.slice(0, last).join('、')} 和 ${keys[last]}`,
+  });
+}
+
+/** A Policy range with no tier rows: its columns, as the Policy sheet heads them. */
+export function noTierRowsMessage(): PolicyMessage {
+  return policyMessage('no_tiers', {
+    en: `the policy range has no tier rows: one row per tier, with ${TIER_KEYS.map((spec) => spec.heading.en).join(', ')}`,
+    zh: `政策区域中没有档位行：每档一行，依次为${TIER_KEYS.map((spec) => spec.heading.zh).join('、')}`,
+  });
+}
+
+function optionSpec(key: string): PolicyKeySpec {
+  return POLICY_KEYS.find((spec: PolicyKeySpec) => spec.key === key) as PolicyKeySpec;
 }
 
 export function policyProblemText(problem: PolicyProblem): PolicyMessage {
@@ -59,11 +136,11 @@ export function policyProblemText(problem: PolicyProblem): PolicyMessage {
         en: 'no red-packet coefficient (奖励系数) is set' + (problem.tiers ? ` for tier ${problem.tiers.join(', ')}` : '') + ': set one (for example 0.05); it is never guessed',
         zh: '未填写奖励系数' + (problem.tiers ? `（第${problem.tiers.join('、')}档）` : '') + '：请填写，例如 0.05；系统绝不默认或猜测',
       });
-    case 'bad_traffic_days':
-      return policyMessage(problem.code, {
-        en: 'traffic_max_days must be a whole number of days, 0 or more',
-        zh: '每个商家流量扶持天数须为不小于0的整数',
-      });
+    case 'bad_option': {
+      const spec = optionSpec(problem.key);
+      const expected = expectedValue(spec);
+      return policyMessage(problem.code, { en: `${spec.key} must be ${expected.en}`, zh: `${spec.label.zh}须为${expected.zh}` });
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * numbers, booleans or null, and dates read from a sheet travel as "YYYY-MM-DD" text.
  * Every server function re-validates what it receives: the sidebar is not trusted.
  */
+import type { PolicyOptions } from '../core/policyKeys';
 
 /**
  * One cell as it crosses google.script.run, either way: a range read on the server, an XLSX file
@@ -17,15 +18,8 @@ export type InputSource =
   | { kind: 'cells'; cells: JsonCell[][]; fileName?: string }
   | { kind: 'range'; a1: string };
 
-/** The SPEC §2 options the sidebar offers; keys as in the policy JSON. */
-export interface PolicyOptions {
-  threshold_inclusive: boolean;
-  incremental_basis: 'actual' | 'tier_threshold';
-  traffic_max_days: number;
-  traffic_day_selection: 'first' | 'best';
-  new_merchant_baseline: 'none' | 'zero';
-  invited_only: boolean;
-}
+/** The SPEC §2 options the sidebar offers, keys as in the policy JSON: every option of core/policyKeys. */
+export type { PolicyOptions };
 
 export interface SettlementRequest {
   history: InputSource;

@@ -67,6 +67,10 @@ describe('the Policy sheet', () => {
     assert.equal(sheet.display[1][1], '30.0%');
     assert.equal(sheet.frozenRows, 1);
     assert.equal(google.spreadsheet.getRangeByName('GMV_POLICY')!.getA1Notation(), 'A1:D4');
+    assert.deepEqual(sheet.values[0], ['GMV threshold (must exceed)', 'Cashback rate', 'Daily traffic cap', 'Red-packet coefficient (optional)']);
+    // Under the note, each column explained, outside the named range.
+    assert.match(String(sheet.values[5][0]), /^Named range GMV_POLICY = A1:D4\./);
+    assert.deepEqual(sheet.values.slice(6).map((row) => String(row[0]).split(':')[0]), sheet.values[0]);
   });
 
   test('a second insert selects the existing range; a user sheet called Policy is not touched', () => {

@@ -2,9 +2,11 @@
 import { afterEach } from 'node:test';
 import { createGoogleFakes, installGoogleGlobals, type GoogleFakeOptions, type GoogleFakes } from '../fakes/google';
 import type { InputSource, SettlementRequest, WriteProgress, WriteResult } from '../../src/protocol/messages';
-import { buildPolicy } from '../../src/addon/policySource';
+import { requestPolicy } from '../../src/addon/policySource';
 import { abandonSettlementWrite, finishSettlementWrite, writeSettlement, writeSettlementRows } from '../../src/addon/server';
 import type { NotChecked } from '../../src/protocol/crossing';
+import { double11Policy } from '../../src/core/policy';
+import { policyOptions } from '../../src/input/policyReader';
 import { tableFromText } from '../../src/input/table';
 import { runSettlement } from '../../src/run/runSettlement';
 import { linesBlock, summaryBlock } from '../../src/output/sheetTables';
@@ -81,14 +83,8 @@ export function request(overrides: Partial<SettlementRequest> = {}): SettlementR
     history: text(HISTORY),
     campaign: text(CAMPAIGN),
     coefficient: '0.05',
-    options: {
-      threshold_inclusive: false,
-      incremental_basis: 'actual',
-      traffic_max_days: 5,
-      traffic_day_selection: 'first',
-      new_merchant_baseline: 'none',
-      invited_only: false,
-    },
+    // The form as it opens: every option at its default.
+    options: policyOptions(double11Policy()),
     usePolicySheet: false,
     language: 'en',
     ...overrides,
@@ -122,7 +118,7 @@ export function sidebarLayout(req: SettlementRequest): SheetLayout {
     campaign: tableFromText('campaign', text(req.campaign)),
     targets: req.targets ? tableFromText('targets', text(req.targets)) : undefined,
   };
-  const run = runSettlement(tables, buildPolicy(req, () => SpreadsheetApp.getActiveSpreadsheet()), { sha256: () => '' });
+  const run = runSettlement(tables, requestPolicy(req, () => SpreadsheetApp.getActiveSpreadsheet()), { sha256: () => '' });
   return { lines: linesBlock(run, req.language).values.slice(1) as (string | number)[][], summary: summaryBlock(run, req.language, '-') };
 }
 

@@ -42,9 +42,9 @@ test('the function table has one row per declared function, with its signature a
 });
 
 test('each section needs its pair of markers; another section is one more entry', () => {
-  const sections = [...README_SECTIONS, { name: 'policy-table', render: () => '| key | default |\n|---|---|' }];
-  assert.throws(() => withSections(readme, sections), { message: 'docs: README.md needs one "<!-- policy-table:start -->" followed by one "<!-- policy-table:end -->"' });
-  const withPolicy = readme + '\n<!-- policy-table:start -->\nold\n<!-- policy-table:end -->\n';
-  assert.deepEqual(staleSections(withPolicy, sections), ['policy-table']);
-  assert.ok(withSections(withPolicy, sections).endsWith('<!-- policy-table:start -->\n| key | default |\n|---|---|\n<!-- policy-table:end -->\n'));
+  const sections = [...README_SECTIONS, { name: 'other-table', render: () => '| key | default |\n|---|---|' }];
+  assert.throws(() => withSections(readme, sections), { message: 'docs: README.md needs one "<!-- other-table:start -->" followed by one "<!-- other-table:end -->"' });
+  const withOther = readme + '\n<!-- other-table:start -->\nold\n<!-- other-table:end -->\n';
+  assert.deepEqual(staleSections(withOther, sections), ['other-table']);
+  assert.ok(withSections(withOther, sections).endsWith('<!-- other-table:start -->\n| key | default |\n|---|---|\n<!-- other-table:end -->\n'));
 });

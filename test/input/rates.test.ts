@@ -52,13 +52,13 @@ test('every policy source refuses them: the policy file (programme and tier), an
   assert.deepEqual(policyMessages(built).map((p) => p.code), ['coefficient_out_of_range']);
 });
 
-test('policy problems in Chinese name the option by its label, not its JSON key', () => {
+test('policy problems in Chinese name the option by its label, not its JSON key, in the order the README lists the keys', () => {
   const read = policyFromJson({ traffic_max_days: 'five', incremental_basis: 'maybe', invited_only: 'yes' });
   assert.equal(read.ok, false);
   assert.deepEqual((read as { problems: { zh: string }[] }).problems.map((p) => p.zh), [
-    '「仅限目标名单中的商家」须为 true 或 false，而不是 "yes"',
     '「增量GMV的计算基准」须为 "actual", "tier_threshold" 之一，而不是 "maybe"',
-    '「每个商家流量扶持天数」须为整数天数，而不是 "five"',
+    '「每个商家流量扶持天数」须为0到366之间的整数天数，而不是 "five"',
+    '「仅限目标名单中的商家」须为 true 或 false，而不是 "yes"',
   ]);
 });
 

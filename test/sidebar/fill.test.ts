@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
 import type { RunningPreview } from '../../dev/preview/serverStart';
-import { enterInputs, exampleInputs, fill, launchBrowser, openSidebar, spreadsheet, startTestPreview, type Inputs } from './harness';
+import { POLICY_OPTIONS } from '../../src/core/policyKeys';
+import { afterPreview, enterInputs, exampleInputs, fill, launchBrowser, openSidebar, spreadsheet, startTestPreview, type Inputs } from './harness';
 import { cliJson, fen, lineRecords, MONEY_LINE_KEYS, settlementSheets, summaryTotals, type CliJson } from './settlement';
 
 describe('sidebar: paste the examples, preview, fill', () => {
@@ -25,6 +26,32 @@ describe('sidebar: paste the examples, preview, fill', () => {
   after(async () => {
     await browser?.close();
     await preview?.close();
+  });
+
+  test('the policy options are the table of policy keys: each control by its key, labelled, at its default', async () => {
+    await sidebar.click('details > summary');
+    for (const spec of POLICY_OPTIONS) {
+      const selector = `[data-testid=${spec.key.replace(/_/g, '-')}]`;
+      assert.ok(await sidebar.isVisible(selector), spec.key);
+      const shown = await sidebar.$eval(selector, (control) => {
+        // A select has a value and a type too ("select-one"): one cast reads all three kinds.
+        const input = control as HTMLInputElement;
+        return {
+          label: control.closest('label')?.querySelector('span')?.textContent || '',
+          tag: control.tagName.toLowerCase(),
+          type: input.type,
+          value: input.type === 'checkbox' ? input.checked : input.value,
+          choices: Array.from(control.querySelectorAll('option')).map((option) => [option.value, option.textContent]),
+        };
+      });
+      assert.equal(shown.label, spec.label.en, `${spec.key}: label`);
+      if (spec.kind === 'boolean') assert.deepEqual([shown.type, shown.value], ['checkbox', spec.default], spec.key);
+      if (spec.kind === 'count') assert.deepEqual([shown.type, shown.value], ['number', String(spec.default)], spec.key);
+      if (spec.kind === 'choice') {
+        assert.deepEqual([shown.tag, shown.value], ['select', spec.default], spec.key);
+        assert.deepEqual(shown.choices, spec.choices.map((choice) => [choice.value, choice.label.en]), `${spec.key}: choices`);
+      }
+    }
   });
 
   test('a table that cannot be read says why in words, and fill stays disabled', async () => {
@@ -131,5 +158,16 @@ describe('sidebar: paste the examples, preview, fill', () => {
     const { lines, summaries } = settlementSheets((await spreadsheet(preview.url)).sheets);
     assert.equal(lines.length, 1);
     assert.equal(summaries.length, 1);
+  });
+
+  test('an option changed in the form is what the preview shows and what the server writes', async () => {
+    const traffic = Number(String(await sidebar.textContent('[data-testid=total-traffic]')).replace(/,/g, ''));
+    assert.ok(traffic > 0, 'the examples grant traffic on 5 days');
+    await afterPreview(sidebar, () => sidebar.fill('[data-testid=traffic-max-days]', '0'));
+    assert.equal(await sidebar.textContent('[data-testid=total-traffic]'), '0');
+    assert.match(await fill(sidebar), /^Done: the settlement is in sheet “Settlement 2025-11-11 #2”/);
+    const { summaries } = settlementSheets((await spreadsheet(preview.url)).sheets);
+    assert.equal(summaryTotals(summaries[1]).traffic_granted, 0);
+    assert.equal(fen(summaryTotals(summaries[1]).cash_total), fen(cli.totals.cash_total), 'traffic days do not change the cash');
   });
 });
