@@ -7,6 +7,8 @@
  * (SpreadsheetApp, process, document) are caught by its own tsconfig (tsconfig/*.json); these
  * rules catch imports: of Node, of packages, of a layer to its right.
  */
+const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error', from: { path: from }, to });
+
 const layer = (folder, { may = [], packages = [] } = {}) => [
   {
     name: `${folder}-not-to-node`,
@@ -41,59 +43,21 @@ module.exports = {
     ...layer('files', { may: ['core', 'input'], packages: [] }),
     ...layer('protocol', { may: ['core', 'input', 'output', 'run'], packages: [] }),
     ...layer('addon', { may: ['core', 'input', 'output', 'run', 'functions', 'protocol'], packages: ['decimal.js'] }),
-    {
-      name: 'sidebar-not-to-node-or-server',
-      comment: 'sidebar/ runs in the browser: no Node modules; of the add-on it may know only the types that cross google.script.run',
-      severity: 'error',
-      from: { path: '^src/sidebar/' },
-      to: { dependencyTypes: ['core'] },
-    },
-    {
-      name: 'sidebar-layers',
-      severity: 'error',
-      from: { path: '^src/sidebar/' },
-      to: { path: '^src/(cli|functions)/' },
-    },
-    {
-      name: 'cli-not-to-protocol',
-      comment: 'the CLI settles files itself: nothing of the sidebar–server contract',
-      severity: 'error',
-      from: { path: '^src/cli/' },
-      to: { path: '^src/protocol/' },
-    },
-    {
-      name: 'sidebar-not-to-addon',
-      comment: 'the sidebar knows the server only through protocol/ (the messages and the contract its client is typed from): the add-on is Apps Script code, checked with Apps Script types',
-      severity: 'error',
-      from: { path: '^src/sidebar/' },
-      to: { path: '^src/addon/' },
-    },
-    {
-      name: 'cli-not-to-other-entry-points',
-      severity: 'error',
-      from: { path: '^src/cli/' },
-      to: { path: '^src/(addon|sidebar|functions)/' },
-    },
-    {
-      name: 'product-not-to-dev-or-tests',
-      comment: 'src/ never depends on dev tooling, scripts or tests',
-      severity: 'error',
-      from: { path: '^src/' },
-      to: { path: '^(dev|test|scripts)/' },
-    },
-    {
-      name: 'no-circular',
-      comment: 'no module needs itself at run time (a cycle through a type-only import is erased by the build)',
-      severity: 'error',
-      from: { path: '^src/' },
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
-    },
-    {
-      name: 'not-to-unresolvable',
-      severity: 'error',
-      from: { path: '^src/' },
-      to: { couldNotResolve: true },
-    },
+    forbid('sidebar-not-to-node', 'sidebar/ runs in the browser: no Node modules', '^src/sidebar/', { dependencyTypes: ['core'] }),
+    forbid('sidebar-layers', 'the sidebar settles with the pure layers; the CLI and the custom functions are not its business', '^src/sidebar/', { path: '^src/(cli|functions)/' }),
+    forbid(
+      'sidebar-not-to-addon',
+      'the sidebar knows the server only through protocol/ (the messages and the contract its client is typed from): the add-on is Apps Script code, checked with Apps Script types',
+      '^src/sidebar/',
+      { path: '^src/addon/' },
+    ),
+    forbid('cli-not-to-other-entry-points', 'the CLI settles files itself: nothing of the add-on, the sidebar, the custom functions or their contract', '^src/cli/', { path: '^src/(addon|sidebar|functions|protocol)/' }),
+    forbid('product-not-to-dev-or-tests', 'src/ never depends on dev tooling, scripts or tests', '^src/', { path: '^(dev|test|scripts)/' }),
+    forbid('no-circular', 'no module needs itself at run time (a cycle through a type-only import is erased by the build)', '^src/', {
+      circular: true,
+      viaOnly: { dependencyTypesNot: ['type-only'] },
+    }),
+    forbid('not-to-unresolvable', 'every import resolves to a file', '^src/', { couldNotResolve: true }),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSidebar } from './buildSidebar';
 import { startPreview } from '../dev/preview/serverStart';
+import { runMain } from './runMain';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MERCHANTS = 5000;
@@ -84,7 +85,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

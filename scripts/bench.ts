@@ -14,6 +14,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, wri
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prng } from './prng';
+import { runMain } from './runMain';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -172,7 +173,4 @@ async function main() {
   console.log(`\nCLI wrote ${(out.length / 1e6).toFixed(1)} MB, ${out.split('\n').length - 2} lines as CSV; ${size(CLI_JSON_OUT)} as JSON`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

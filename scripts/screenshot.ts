@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startPreview } from '../dev/preview/serverStart';
+import { runMain } from './runMain';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // SCREENSHOT_OUT lets a Chinese screenshot (PREVIEW_LOCALE=zh_CN) go elsewhere than the README's.
@@ -56,7 +57,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

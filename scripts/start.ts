@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { settleFiles } from '../src/cli/settleFiles';
 import { formatSummary } from '../src/cli/summary';
 import { startPreview } from '../dev/preview/serverStart';
+import { runMain } from './runMain';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,7 +44,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -145,13 +145,14 @@ export function exampleInputs(preview: RunningPreview): Inputs {
 }
 
 /** A test suite's own preview and browser with the sidebar open: started before its tests, closed after. */
-export function sidebarForSuite(options: Partial<PreviewOptions> = {}): { preview: () => RunningPreview; browser: () => Browser; sidebar: () => Frame } {
+export function sidebarForSuite(options: Partial<PreviewOptions> = {}): { preview: () => RunningPreview; browser: () => Browser; page: () => Page; sidebar: () => Frame } {
   let preview: RunningPreview | undefined;
   let browser: Browser | undefined;
+  let page: Page | undefined;
   let sidebar: Frame | undefined;
   before(async () => {
     [preview, browser] = await Promise.all([startTestPreview({ seedExamples: false, ...options }), launchBrowser()]);
-    sidebar = (await openSidebar(browser, preview.url)).sidebar;
+    ({ page, sidebar } = await openSidebar(browser, preview.url));
   });
   after(async () => {
     await browser?.close();
@@ -161,5 +162,5 @@ export function sidebarForSuite(options: Partial<PreviewOptions> = {}): { previe
     if (value === undefined) throw new Error('sidebarForSuite: used outside the suite');
     return value;
   };
-  return { preview: () => started(preview), browser: () => started(browser), sidebar: () => started(sidebar) };
+  return { preview: () => started(preview), browser: () => started(browser), page: () => started(page), sidebar: () => started(sidebar) };
 }

@@ -4,23 +4,18 @@
  * the failure handler as its message, never a stack; handlers and user objects chain.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { RunningPreview } from '../../../dev/preview/serverStart';
-import { launchBrowser, openSidebar, startTestPreview } from '../../sidebar/harness';
+import { sidebarForSuite } from '../../sidebar/harness';
 
 describe('google.script.run in the local preview', () => {
+  const suite = sidebarForSuite();
   let preview: RunningPreview;
-  let browser: Browser;
   let page: Page;
-
-  before(async () => {
-    [preview, browser] = await Promise.all([startTestPreview({ seedExamples: false }), launchBrowser()]);
-    page = (await openSidebar(browser, preview.url)).page;
-  });
-  after(async () => {
-    await browser?.close();
-    await preview?.close();
+  before(() => {
+    preview = suite.preview();
+    page = suite.page();
   });
 
   test('only server functions can be called: custom functions and unknown names are 404', async () => {
