@@ -90,7 +90,7 @@ export function unitExponent(text: string): number | undefined {
 }
 
 /** True when bracketed text names a currency or a scale (then it must be a unit we know). */
-export function isUnitLike(text: string): boolean {
+function isUnitLike(text: string): boolean {
   return UNIT_LIKE.test(text.normalize('NFKC'));
 }
 

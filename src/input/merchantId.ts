@@ -135,7 +135,7 @@ export function conversionIndexName(conversion: ConvertedId): string {
 }
 
 /** A whole number's digits rounded half away from zero to `count` significant digits. */
-export function roundToSignificant(digits: string, count: number): { digits: string; exponent: number } {
+function roundToSignificant(digits: string, count: number): { digits: string; exponent: number } {
   let exponent = digits.length - 1;
   if (digits.length <= count) return { digits, exponent };
   let kept = digits.slice(0, count);
