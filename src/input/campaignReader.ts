@@ -15,6 +15,8 @@ export interface CampaignRead {
   /** Each merchant's first row, for notes about the merchant as a whole. */
   firstRowOf: Map<string, number>;
   firstCampaignDay?: string;
+  /** The row the first campaign day comes from, so a typo that moved it can be found. */
+  firstCampaignDayRow?: number;
   lastCampaignDay?: string;
   report: SourceReport;
 }
@@ -33,6 +35,7 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
   // without building a merchant+date key string for each of 300k rows.
   const daysOf = new Map<string, DayRows>();
   let firstCampaignDay: string | undefined;
+  let firstCampaignDayRow: number | undefined;
   let lastCampaignDay: string | undefined;
 
   eachDataRow(table, mapping, report, adSpend ? [gmv, adSpend] : [gmv], (ctx, cells, merchantId, merchantName) => {
@@ -58,7 +61,10 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
     const date = read && read.iso;
     // Only a row that was used may say when the campaign starts or ends: one bad date never moves them.
     if (date !== undefined && !rejected) {
-      if (firstCampaignDay === undefined || date < firstCampaignDay) firstCampaignDay = date;
+      if (firstCampaignDay === undefined || date < firstCampaignDay) {
+        firstCampaignDay = date;
+        firstCampaignDayRow = ctx.row;
+      }
       if (lastCampaignDay === undefined || date > lastCampaignDay) lastCampaignDay = date;
     }
     const day: CampaignDay = {
@@ -71,5 +77,5 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
     if (rejected) day.rejected = true; // rare; a spread here made every day a slow dictionary object
     days.push(day);
   });
-  return { days, merchantOrder, firstRowOf, firstCampaignDay, lastCampaignDay, report };
+  return { days, merchantOrder, firstRowOf, firstCampaignDay, firstCampaignDayRow, lastCampaignDay, report };
 }

@@ -104,7 +104,11 @@ function refuseSwappedTables(campaign: CampaignRead, history: HistoryRead): void
     });
   if (history.datedDays > 0 && history.leftOutDays === history.datedDays)
     throw new TableError({
-      en: `Every history day is on or after the first campaign day (${campaign.firstCampaignDay}), so no history is left for a baseline.${swapped.en}`,
-      zh: `所有历史数据的日期都不早于首个活动日（${campaign.firstCampaignDay}），没有可用于计算过往日均的历史数据。${swapped.zh}`,
+      en:
+        `Every history day is on or after the first campaign day (${campaign.firstCampaignDay}, campaign row ${campaign.firstCampaignDayRow}), so no history is left for a baseline.` +
+        `${swapped.en} Or is that campaign date a typo?`,
+      zh:
+        `所有历史数据的日期都不早于首个活动日（${campaign.firstCampaignDay}，活动日数据第${campaign.firstCampaignDayRow}行），没有可用于计算过往日均的历史数据。` +
+        `${swapped.zh}或者该活动日日期有误？`,
     });
 }
