@@ -260,7 +260,7 @@ describe('between the tables', () => {
 
   test('history and campaign given the wrong way round are refused with a message that says so', () => {
     assert.throws(() => read(CAMPAIGN, SPEC_HISTORY.replace('merchant_id,date,gmv', 'merchant_id,date,gmv')), /ends on 2025-11-10, before the history starts \(2025-11-11\)\. Were the history and the campaign data given the wrong way round\?/);
-    assert.throws(() => read('merchant_id,date,gmv\nM001,2025-11-11,1\nM001,2025-11-12,1\n', CAMPAIGN), /Every history day is on or after the first campaign day \(2025-11-11\)/);
+    assert.throws(() => read('merchant_id,date,gmv\nM001,2025-11-11,1\nM001,2025-11-12,1\n', CAMPAIGN), /Every history day is on or after the first campaign day \(2025-11-11, campaign row 2\)/);
   });
 });
 
