@@ -14,6 +14,7 @@ import { describeMapping } from '../input/mappingText';
 import { isoToSerial } from '../input/date';
 import { CellValue, Column, ColumnKind, formatOf, heading, isRate, isWhole, ISSUE_COLUMNS, KINDS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
 import type { SettlementRun } from './settledRun';
+import { baselineText } from './baselineText';
 
 export type SheetValue = string | number | boolean;
 
@@ -91,8 +92,8 @@ export function totalsBlock(run: SettlementRun, language: Language): SheetBlock 
 }
 
 const RUN_LABELS = {
-  en: { generated: 'Generated at (UTC)', user: 'User', language: 'Language', sha: 'Input SHA-256', policy: 'Policy', source: 'Source', read: 'Rows read', used: 'Rows used', rejected: 'Rows rejected', all: 'all', mapping: 'Column mapping', anonymous: '(not available)' },
-  zh: { generated: '生成时间（UTC）', user: '操作人', language: '语言', sha: '输入数据 SHA-256', policy: '政策', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '（无法获取）' },
+  en: { generated: 'Generated at (UTC)', user: 'User', language: 'Language', sha: 'Input SHA-256', policy: 'Policy', source: 'Source', read: 'Rows read', used: 'Rows used', rejected: 'Rows rejected', all: 'all', mapping: 'Column mapping', anonymous: '(not available)', baseline: 'Baseline' },
+  zh: { generated: '生成时间（UTC）', user: '操作人', language: '语言', sha: '输入数据 SHA-256', policy: '政策', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '（无法获取）', baseline: '过往日均' },
 };
 
 /** What finance needs to reproduce the run: policy, per-source row counts, input hash, when, who. */
@@ -107,6 +108,7 @@ export function runRecordBlock(run: SettlementRun, language: Language): SheetBlo
     [l.language, language],
     [l.sha, run.record.inputSha256],
     [l.policy, JSON.stringify(run.record.policy)],
+    [l.baseline, baselineText(run, language)],
     [l.source, l.read, l.used, l.rejected],
   ];
   const formats: string[][] = values.map((row) => row.map(() => t));
