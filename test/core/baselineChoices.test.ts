@@ -6,6 +6,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tierChanges } from '../../src/core/baselineCompare';
 import { Dec } from '../../src/core/money';
 import { double11Policy, type Policy } from '../../src/core/policy';
 import { tableFromText } from '../../src/input/table';
@@ -101,5 +102,21 @@ describe('SPEC §8 baseline choices, on SPEC §6', () => {
     assert.equal(toJsonReport(run).lines[0].baseline_avg, '180000.00');
     const plain = runRecordBlock(settle({}).run, 'en').values.find((r) => r[0] === 'Baseline');
     assert.deepEqual(plain, ['Baseline', 'all history before the first campaign day (2025-11-11); at least 1 day']);
+  });
+
+  test('compared side by side, the merchants whose best tier differs between choices, with what each pays', () => {
+    const campaign = SPEC6_CSV.campaign + 'M002,2025-11-11,523456.78,0\n';
+    const history = SPEC6_CSV.history + 'M002,2025-11-10,100000\nM002,2025-11-09,100000\nM002,2025-11-08,100000\n';
+    const choices = [{}, { baselineMinDays: 4 }, { baselineWindowDays: 2 }].map((options) => settle(options, history, campaign).run.settlement);
+    // Default and the 2-day window: M001 tier 2 (23,345.68; 22,595.68); with 4 days required neither has a baseline.
+    assert.deepEqual(
+      tierChanges(choices).map((c) => [c.merchantId, c.bestTiers, c.statuses, c.cashTotalsFen]),
+      [
+        ['M001', [2, 0, 2], ['qualified', 'no_baseline', 'qualified'], [2334568, 0, 2259568]],
+        // M002: baseline 100,000.00 either way, increment 423,456.78 × 0.05 = 21,172.839 → 21,172.84, no ad spend.
+        ['M002', [2, 0, 2], ['qualified', 'no_baseline', 'qualified'], [2117284, 0, 2117284]],
+      ],
+    );
+    assert.deepEqual(tierChanges([choices[0], choices[2]]), [], 'the window does not change a tier here');
   });
 });
