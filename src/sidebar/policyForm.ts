@@ -92,13 +92,13 @@ function optionControl(spec: OptionSpec): OptionControl {
     }
     case 'dates': {
       // One line of days as typed ("2025-09-09, 2025-09-10" or "2025-09-09..2025-09-11"): the policy reader reads it.
-      const days = el('input', { type: 'text', autocomplete: 'off', placeholder: '2025-09-09..2025-09-11', value: spec.default.join(', '), 'data-testid': testId });
+      const days = el('input', { type: 'text', autocomplete: 'off', placeholder: t('datesPlaceholder'), value: spec.default.join(', '), 'data-testid': testId });
       return { spec, input: days, row: field(label, days, help), value: () => days.value };
     }
   }
 }
 
-function field(label: string, control: HTMLElement, help: string): HTMLElement {
+export function field(label: string, control: HTMLElement, help?: string): HTMLElement {
   return el('label', { class: 'field', title: help }, [el('span', { text: label }), control]);
 }
 
