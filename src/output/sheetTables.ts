@@ -15,6 +15,7 @@ import { isoToSerial } from '../input/date';
 import { CellValue, Column, ColumnKind, formatOf, heading, isRate, isWhole, ISSUE_COLUMNS, KINDS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
 import type { SettlementRun } from './settledRun';
 import { baselineText } from './baselineText';
+import { byTierBlock, byTierTitle, summaryCharts, type SummaryChart } from './summaryCharts';
 
 export type SheetValue = string | number | boolean;
 
@@ -167,7 +168,12 @@ function summarySections(run: SettlementRun, language: Language, heading?: strin
   const issues = run.read.issues.length > 0 ? [titleBlock(`${s.issues} (${run.read.issues.length})`), issuesBlock(run, language)] : [titleBlock(s.issues), titleBlock(s.noIssues)];
   const head: SheetBlock[] = [];
   if (heading) head.push(titleBlock(heading));
-  head.push(stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0), stackBlocks([titleBlock(s.run), runRecordBlock(run, language)], 0));
+  head.push(
+    stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0),
+    // What the summary's charts are drawn from (summaryCharts.ts): merchants and cash by tier.
+    stackBlocks([titleBlock(byTierTitle(language)), byTierBlock(run, language)], 0),
+    stackBlocks([titleBlock(s.run), runRecordBlock(run, language)], 0),
+  );
   return { head, tail: [stackBlocks(issues, 0), stackBlocks([titleBlock(s.merchants), merchantsBlock(run, language)], 0)] };
 }
 
@@ -175,6 +181,17 @@ function summarySections(run: SettlementRun, language: Language, heading?: strin
 export function summaryBlock(run: SettlementRun, language: Language, heading?: string): SheetBlock {
   const sections = summarySections(run, language, heading);
   return stackBlocks(sections.head.concat(sections.tail));
+}
+
+/**
+ * The summary's charts, placed on its layout: drawn from the by-tier table (its header row is the
+ * fourth head block's second row), their top level with the totals' title.
+ */
+export function summaryChartsOf(run: SettlementRun, language: Language, heading?: string): SummaryChart[] {
+  const head = summarySections(run, language, heading).head;
+  const first = heading ? 1 : 0; // the totals' block; the by-tier one follows
+  const rowOf = (block: number) => 1 + head.slice(0, block).reduce((rows, b) => rows + b.values.length + 1, 0);
+  return summaryCharts(run, language, rowOf(first + 1) + 1, rowOf(first));
 }
 
 /** Rows of the summary's head with its heading, and the blank row after it: where the tail starts. */
