@@ -80,8 +80,8 @@ describe('coefficient for a budget (SPEC §8)', () => {
     // M3: baseline 500,000.00, GMV 1,100,000.00 → tier 3, increment 600,000.00 × 0.08 = 48,000.00.
     const input = inputOf(SPEC6_CSV.history + 'M3,2025-11-10,500000\n', SPEC6_CSV.campaign + 'M3,2025-11-11,1100000,0\n');
     const a = answer('65172.84', { input, policy }); // 48,000.00 + 17,172.84
-    assert.deepEqual([a.coefficient.toString(), a.paysFen], ['0.05', 6517284]);
-    const lines = a.settlement.lines.map((l) => [l.merchantId, l.coefficient.toString(), l.redPacketFen]);
+    assert.deepEqual([a.coefficient.toString(), a.paysFen, a.settlement().totals.redPacketFen], ['0.05', 6517284, 6517284]);
+    const lines = a.settlement().lines.map((l) => [l.merchantId, l.coefficient.toString(), l.redPacketFen]);
     assert.deepEqual(lines, [['M001', '0.05', 1717284], ['M3', '0.08', 4800000]]);
   });
 
