@@ -27,10 +27,12 @@ function resultText(example: FunctionExample): string {
   const text =
     typeof result === 'number'
       ? shown(result)
-      : `${result.rows} rows, the header first; row 2: ` +
-        Object.entries(result.firstRow)
-          .map(([heading, value]) => `${heading} ${shown(value)}`)
-          .join(' · ');
+      : Object.keys(result.firstRow).length === 0
+        ? `${result.rows} row${result.rows === 1 ? '' : 's'}: the header only`
+        : `${result.rows} rows, the header first; row 2: ` +
+          Object.entries(result.firstRow)
+            .map(([heading, value]) => `${heading} ${shown(value)}`)
+            .join(' · ');
   return example.why ? `${text} (${example.why})` : text;
 }
 

@@ -24,7 +24,11 @@ function tierDefault(spec: TierKeySpec, tiers: Tier[]): string {
 
 function keyDefault(spec: PolicyKeySpec): string {
   if (spec.default === undefined) return spec.defaultText || '—';
-  return typeof spec.default === 'string' ? code(JSON.stringify(spec.default)) : typeof spec.default === 'boolean' ? code(String(spec.default)) : String(spec.default);
+  return typeof spec.default === 'string' || Array.isArray(spec.default)
+    ? code(JSON.stringify(spec.default))
+    : typeof spec.default === 'boolean'
+      ? code(String(spec.default))
+      : String(spec.default);
 }
 
 export function policyTable(): string {

@@ -17,7 +17,8 @@
 import type { Language } from '../output/language';
 import type { SettlementRun } from '../run/runSettlement';
 import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
-import { linesBlock, summaryBlock, summaryHeadRows, type SheetBlock } from '../output/sheetTables';
+import { linesBlock, summaryBlock, summaryChartsOf, summaryHeadRows, type SheetBlock } from '../output/sheetTables';
+import { insertCharts } from './charts';
 import { CELLS_PER_CALL, rowsPerCall } from '../protocol/limits';
 import {
   existsMessage,
@@ -108,7 +109,8 @@ export function startWrite(spreadsheet: Spreadsheet, properties: Properties, sta
   const lines = linesBlock(run, language);
   const day = run.read.firstCampaignDay || run.record.generatedAt.slice(0, 10);
   const names = freeNames(spreadsheet, language, day, nextSequence(properties, day));
-  const summary = summaryBlock(run, language, summaryHeading(language, names.finalNames.lines));
+  const heading = summaryHeading(language, names.finalNames.lines);
+  const summary = summaryBlock(run, language, heading);
   const linesSize = linesGrid(lineCount);
   const summarySize = blockGrid(summary);
   const budget = cellBudget(gridCells(spreadsheet), cellsAdded(linesSize, summarySize));
@@ -157,6 +159,8 @@ export function startWrite(spreadsheet: Spreadsheet, properties: Properties, sta
     const summarySheet = insertSizedSheet(spreadsheet, names.writingNames.summary, summarySize, linesSheet.getIndex());
     write.sheetIds.summary = summarySheet.getSheetId();
     writeBlock(summarySheet, 1, rowsOf(summary, 0, firstSummary));
+    // Over the head this call has just written: merchants by best tier and cash by tier.
+    insertCharts(summarySheet, summaryChartsOf(run, language, heading));
     writeRows(linesSheet, 1, lines.values.slice(0, 1 + firstLines));
     if (isComplete(write)) return finishWrite(spreadsheet, properties, write);
     savePending(properties, write);

@@ -34,6 +34,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: gmv-settle --history FILE --campaign FILE [options]
+       gmv-settle what-if --history FILE --campaign FILE --budget B | --scenarios R | --near-next-tier N
 
 Settles the Kuaishou Double 11 SME Summit incentive (双11中小商家登峰激励): per merchant and
 campaign day the tier reached, Magnetic Taurus cashback, red packet and live-room traffic.
@@ -61,7 +62,7 @@ Output:
                        terminal); never one of the input files
   --lang zh|en         headings and reasons in Chinese or English (default en; JSON keys
                        never change)
-  -h, --help           show this help
+  -h, --help           show this help (gmv-settle what-if --help for the what-ifs)
 
 The column mapping, row counts and the first issues are printed to standard error.
 Exit status: 0 a settlement was produced (even with issues); 2 nothing was produced because
@@ -73,17 +74,21 @@ Example:
     --targets examples/targets.csv --policy examples/policy.json --format xlsx --out settlement.xlsx
 `;
 
-const OPTIONS = {
+/** The inputs and rules, and where and how the answer goes: shared with `gmv-settle what-if`. */
+export const INPUT_OPTIONS = {
   history: { type: 'string' },
   campaign: { type: 'string' },
   targets: { type: 'string' },
   policy: { type: 'string' },
   coefficient: { type: 'string' },
+} as const;
+export const OUTPUT_OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string', short: 'o' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+const OPTIONS = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS } as const;
 
 const FORMATS: OutputFormat[] = ['csv', 'json', 'xlsx'];
 
@@ -91,11 +96,11 @@ const FORMATS: OutputFormat[] = ['csv', 'json', 'xlsx'];
  * `--coefficient -0.05` would otherwise read as a missing value followed by an unknown option;
  * joined as `--coefficient=-0.05` it reaches the rate check, which says what is wrong with it.
  */
-function joinNegativeValues(argv: string[]): string[] {
+export function joinNegativeValues(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const next = argv[i + 1];
-    if (/^--[a-z]+$/.test(argv[i]) && next !== undefined && /^-[\d.(（]/.test(next)) {
+    if (/^--[a-z-]+$/.test(argv[i]) && next !== undefined && /^-[\d.(（]/.test(next)) {
       out.push(`${argv[i]}=${next}`);
       i++;
     } else out.push(argv[i]);
@@ -126,16 +131,17 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   return {
     help: false,
     request: {
-      history: v.history as string,
-      campaign: v.campaign as string,
-      targets: v.targets,
-      policy: v.policy,
-      coefficient: v.coefficient,
+      ...inputFlags(v),
       format: format as OutputFormat,
       out: v.out,
       language,
     },
   };
+}
+
+/** The input files and the coefficient as given (both commands take them); history and campaign are checked present. */
+export function inputFlags(v: { history?: string; campaign?: string; targets?: string; policy?: string; coefficient?: string }) {
+  return { history: v.history as string, campaign: v.campaign as string, targets: v.targets, policy: v.policy, coefficient: v.coefficient };
 }
 
 /** `--out report.xlsx` alone should give a workbook, not CSV bytes in a .xlsx file. */
@@ -145,7 +151,7 @@ function formatFromExtension(out: string | undefined): OutputFormat | undefined 
 }
 
 /** node:util's messages mention positional arguments and "--" tricks; ours name the fix. */
-function explainParseError(error: Error & { code?: string }): string {
+export function explainParseError(error: Error & { code?: string }): string {
   const option = /'(-[^' ,]*)/.exec(error.message);
   const name = option ? option[1] : '';
   switch (error.code) {

@@ -9,6 +9,7 @@ import type { Language } from '../output/language';
 import { sourceName } from '../output/language';
 import type { InputIssue } from '../core/model';
 import { describeMapping } from '../input/mappingText';
+import { baselineText } from '../output/baselineText';
 import { coefficientLines } from '../output/coefficientText';
 import type { SettlementRun } from '../run/runSettlement';
 import { visibleLines } from './terminalText';
@@ -21,6 +22,7 @@ export function inputReport(run: SettlementRun, language: Language = 'en', maxIs
   const out: string[] = [zh ? '列映射：' : 'column mapping:'];
   read.mappings.forEach((m) => out.push('  ' + describeMapping(m, language)));
   coefficientLines(run.settlement.policy, language).forEach((line) => out.push(line));
+  out.push((zh ? '过往日均：' : 'baseline: ') + baselineText(run, language));
 
   const t = read.totalCounts;
   if (zh) {

@@ -10,6 +10,7 @@ import { inputReport } from './inputReport';
 import { refuseOutputOverInput, renderOutput, writeOutput } from './output';
 import { settleFiles } from './settleFiles';
 import { visibleText } from './terminalText';
+import { runWhatIf } from './whatIf';
 import { refuseCampaignBeyondXlsx, refuseSettlementBeyondXlsx } from './xlsxLimit';
 
 export const EXIT_OK = 0;
@@ -24,6 +25,7 @@ function tell(text: string): void {
 export async function runCli(argv: string[]): Promise<number> {
   let language: Language = 'en';
   try {
+    if (argv[0] === 'what-if') return await runWhatIf(argv.slice(1), tell, (chosen) => (language = chosen));
     const parsed = parseCliArgs(argv);
     if (parsed.help) {
       process.stdout.write(USAGE);

@@ -22,11 +22,16 @@ export async function renderOutput(run: SettlementRun, request: CliRequest): Pro
     const { settlementWorkbook } = await import('./xlsxWriter');
     return settlementWorkbook(run, request.language);
   }
-  const csv = linesToCsv(run, request.language);
-  // Excel opens a BOM-less UTF-8 CSV as the local code page (GBK on Chinese Windows), which
-  // garbles merchant names; a file gets the BOM, a pipe does not (tools downstream dislike it).
-  // Added as bytes: '\ufeff' + text would turn a one-byte string into a two-byte copy.
-  if (!request.out || isDevice(request.out)) return csv;
+  return csvOutput(linesToCsv(run, request.language), request.out);
+}
+
+/**
+ * Excel opens a BOM-less UTF-8 CSV as the local code page (GBK on Chinese Windows), which
+ * garbles merchant names; a file gets the BOM, a pipe does not (tools downstream dislike it).
+ * Added as bytes: '\ufeff' + text would turn a one-byte string into a two-byte copy.
+ */
+export function csvOutput(csv: string, out: string | undefined): Output {
+  if (!out || isDevice(out)) return csv;
   const text = Buffer.from(csv, 'utf8');
   return Buffer.concat([UTF8_BOM, text], UTF8_BOM.length + text.length);
 }
@@ -37,7 +42,7 @@ function pieces(output: Output): Iterable<string | Buffer> {
   return typeof output === 'string' || Buffer.isBuffer(output) ? [output] : output;
 }
 
-export async function writeOutput(request: CliRequest, output: Output): Promise<void> {
+export async function writeOutput(request: Pick<CliRequest, 'out'>, output: Output): Promise<void> {
   if (!request.out) return writeStdout(output);
   const cannotWrite = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
@@ -100,7 +105,7 @@ function isDevice(path: string): boolean {
  * the same path, another spelling of it, a symbolic or a hard link all name the same file,
  * which is what the device and inode numbers identify. Checked before anything is read.
  */
-export function refuseOutputOverInput(request: CliRequest): void {
+export function refuseOutputOverInput(request: Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'out'>): void {
   const inputs: [string, string | undefined][] = [
     ['--history', request.history],
     ['--campaign', request.campaign],

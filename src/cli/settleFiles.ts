@@ -14,6 +14,7 @@ import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { UsageError, type CliRequest } from './args';
 import { decodeText } from '../files/decode';
 import { readBytes, readTableFile } from './readFile';
+import type { InputTables } from '../input/readInputs';
 import type { Table } from '../input/table';
 
 export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'> & Partial<Pick<CliRequest, 'language'>>;
@@ -23,18 +24,27 @@ export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' 
  * beside it, and decides things that can stop the run early (XLSX's row limit).
  */
 export async function settleFiles(request: SettleRequest, now = new Date(), checkCampaign?: (campaign: Table) => void): Promise<SettlementRun> {
-  const language = request.language || 'en';
   const policy = await loadPolicy(request);
+  return settleTables(await readInputTables(request, checkCampaign), policy, request.language || 'en', now);
+}
+
+/** The files as tables: the campaign first, so `checkCampaign` can stop the run before the history is read. */
+export async function readInputTables(request: SettleRequest, checkCampaign?: (campaign: Table) => void): Promise<InputTables> {
+  const language = request.language || 'en';
+  const campaign = await tableFile('campaign', request.campaign, language);
+  if (checkCampaign) checkCampaign(campaign);
+  const [history, targets] = await Promise.all([
+    tableFile('history', request.history, language),
+    request.targets ? tableFile('targets', request.targets, language) : Promise.resolve(undefined),
+  ]);
+  return { history, campaign, targets };
+}
+
+/** The run on tables already read; a table that cannot be read at all (no GMV column, empty file) is the user's to fix. */
+export function settleTables(tables: InputTables, policy: Policy, language: 'en' | 'zh', now = new Date()): SettlementRun {
   try {
-    const campaign = await tableFile('campaign', request.campaign, language);
-    if (checkCampaign) checkCampaign(campaign);
-    const [history, targets] = await Promise.all([
-      tableFile('history', request.history, language),
-      request.targets ? tableFile('targets', request.targets, language) : Promise.resolve(undefined),
-    ]);
-    return runSettlement({ history, campaign, targets }, policy, { sha256: nodeSha256, now, user: currentUser() });
+    return runSettlement(tables, policy, { sha256: nodeSha256, now, user: currentUser() });
   } catch (error) {
-    // A table that cannot be read at all (no GMV column, empty file): the user must fix the file.
     if (error instanceof TableError) throw new UsageError(error.text(language));
     throw error;
   }
@@ -50,8 +60,11 @@ async function tableFile(source: 'history' | 'campaign' | 'targets', path: strin
   }
 }
 
-/** Policy file over the Double 11 defaults, then --coefficient, then the checks of SPEC §1. */
-export async function loadPolicy(request: SettleRequest): Promise<Policy> {
+/**
+ * Policy file over the Double 11 defaults, then --coefficient, then the checks of SPEC §1.
+ * `coefficientRequired: false` (a what-if that finds the coefficient) lets a missing one through.
+ */
+export async function loadPolicy(request: SettleRequest, coefficientRequired = true): Promise<Policy> {
   const zh = request.language === 'zh';
   const words = (problems: PolicyMessage[]) => problems.map((p) => (zh ? p.zh : p.en)).join('\n  ');
   let policy = double11Policy();
@@ -73,7 +86,7 @@ export async function loadPolicy(request: SettleRequest): Promise<Policy> {
     if (rate.kind === 'error') throw new UsageError(`--coefficient: ${zh ? rate.text.zh : rate.text.en}`);
     policy = { ...policy, redPacketCoefficient: rate.rate };
   }
-  const problems = policyMessages(policy);
+  const problems = policyMessages(policy).filter((p) => coefficientRequired || p.code !== 'no_coefficient');
   if (problems.length > 0) {
     const noCoefficient = problems.some((p) => p.code === 'no_coefficient');
     const hint = !noCoefficient

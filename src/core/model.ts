@@ -26,6 +26,8 @@ export interface MerchantHistory {
   days: number;
   /** A ready baseline (过往日均) supplied instead of daily history; used as is. */
   readyBaselineFen?: Fen;
+  /** Days with a GMV that the policy's baseline choices left out (SPEC §8: window, excluded dates). */
+  leftOutDays?: number;
 }
 
 export interface CampaignDay {
@@ -67,6 +69,8 @@ export type Reason =
   | { code: 'not_above_baseline'; gmvFen: Fen; baselineFen: Fen }
   | { code: 'below_first_tier'; gmvFen: Fen; baselineFen: Fen; thresholdFen: Fen; inclusive: boolean }
   | { code: 'no_baseline' }
+  /** SPEC §8 `baseline_min_days`: history there is, but fewer usable days than the policy asks. */
+  | { code: 'too_few_history_days'; usableDays: number; minDays: number; leftOutDays: number }
   | { code: 'not_invited' }
   | { code: 'blocked'; issues: InputIssue[] };
 

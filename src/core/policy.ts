@@ -15,8 +15,8 @@ export function double11Policy(): Policy {
   const policy: Record<string, unknown> = {};
   POLICY_KEYS.forEach((spec: PolicyKeySpec) => {
     if (spec.default === undefined) return;
-    // Each call gets its own tier objects: a caller may change what it was given.
-    policy[spec.field] = Array.isArray(spec.default) ? spec.default.map((tier: Tier) => ({ ...tier })) : spec.default;
+    // Each call gets its own tier objects and lists: a caller may change what it was given.
+    policy[spec.field] = spec.kind === 'tiers' ? (spec.default as Tier[]).map((tier) => ({ ...tier })) : Array.isArray(spec.default) ? spec.default.slice() : spec.default;
   });
   return policy as Policy;
 }

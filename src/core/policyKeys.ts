@@ -49,7 +49,9 @@ export type KeyKind =
   /** CNY, held in fen. */
   | { kind: 'money' }
   /** The list of tiers, each with the keys of TIER_KEYS. */
-  | { kind: 'tiers' };
+  | { kind: 'tiers' }
+  /** Calendar days, held as sorted distinct YYYY-MM-DD: `["2025-09-09", "2025-09-10"]`, or typed "2025-09-09..2025-09-10". */
+  | { kind: 'dates'; max: number };
 
 export type TierKeySpec = KeyCommon & KeyKind & { kind: 'money' | 'rate' | 'count'; /** The Policy sheet's column heading. */ heading: Words };
 export type PolicyKeySpec = KeyCommon & KeyKind & { default?: unknown };
@@ -201,6 +203,50 @@ export const POLICY_KEYS = [
     label: { en: 'Only merchants on the targets list', zh: '仅限目标名单中的商家' },
     help: { en: '`true`: only merchants on the targets list are settled; needs `--targets`', zh: '勾选：只结算目标名单中的商家，须提供目标名单' },
   },
+  // SPEC §8 baseline choices: the programme says only 过往均值, so its window is a policy.
+  {
+    key: 'baseline_window_days',
+    field: 'baselineWindowDays',
+    kind: 'count',
+    min: 1,
+    // Ten years: far more history than any export holds; a larger figure is a typing mistake.
+    max: 3660,
+    unit: DAYS,
+    optional: true,
+    defaultText: 'none — all history',
+    label: { en: 'Baseline: only the last N days before the campaign', zh: '过往日均：只取活动首日前 N 天' },
+    help: {
+      en: 'only history dated within the N calendar days before the first campaign day counts towards the baseline',
+      zh: '只用活动首日之前 N 个自然日内的历史数据计算过往日均；留空则用全部历史',
+    },
+  },
+  {
+    key: 'baseline_exclude_dates',
+    field: 'baselineExcludeDates',
+    kind: 'dates',
+    // Three years of days: a list longer than that is not a list of promotions.
+    max: 1096,
+    default: [] as string[],
+    label: { en: 'Baseline: dates left out', zh: '过往日均：剔除的日期' },
+    help: {
+      en: 'history dates left out of the baseline (an earlier promotion, say): `["2025-09-09", "2025-09-10"]` or `"2025-09-09..2025-09-10"`',
+      zh: '不计入过往日均的历史日期（如以往大促）：如 2025-09-09, 2025-09-10 或 2025-09-09..2025-09-10',
+    },
+  },
+  {
+    key: 'baseline_min_days',
+    field: 'baselineMinDays',
+    kind: 'count',
+    min: 1,
+    max: 3660,
+    unit: DAYS,
+    default: 1,
+    label: { en: 'Baseline: at least this many history days', zh: '过往日均：至少需要的历史天数' },
+    help: {
+      en: 'a merchant with fewer usable history days is `no_baseline` (a ready baseline is used as is)',
+      zh: '可用历史天数少于此数的商家视为无均值，不发放（直接给出的过往日均不受影响）',
+    },
+  },
 ] as const satisfies readonly PolicyKeySpec[];
 
 type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -215,7 +261,9 @@ type KeyValue<K> = K extends { kind: 'boolean' }
         ? Dec
         : K extends { kind: 'tiers' }
           ? Tier[]
-          : never;
+          : K extends { kind: 'dates' }
+            ? string[]
+            : never;
 
 /** A programme's rules as data (SPEC §1–2): one field per entry of POLICY_KEYS. */
 export type Policy = Simplify<
@@ -225,20 +273,29 @@ export type Policy = Simplify<
 >;
 
 /**
- * The options: the keys with one value a form sets with one control (a box, a list, a number),
+ * The options: the keys with one value a form sets with one control (a box, a list, a number, a
+ * line of dates),
  * by the policy file's key. The sidebar shows each of them; the tiers come from the Policy sheet
  * and the coefficient has a field of its own.
  */
-export type OptionSpec = Extract<PolicyKey, { kind: 'boolean' | 'choice' | 'count' }>;
+export type OptionSpec = Extract<PolicyKey, { kind: 'boolean' | 'choice' | 'count' | 'dates' }>;
 /** An optional option (a count with no default, say) is null when it is not set. */
 export type PolicyOptions = { -readonly [K in OptionSpec as K['key']]: KeyValue<K> | (K extends { optional: true } ? null : never) };
 export type OptionKey = OptionSpec['key'];
 
 export function isOption(spec: PolicyKeySpec): spec is OptionSpec {
-  return spec.kind === 'boolean' || spec.kind === 'choice' || spec.kind === 'count';
+  return spec.kind === 'boolean' || spec.kind === 'choice' || spec.kind === 'count' || spec.kind === 'dates';
 }
 
 export const POLICY_OPTIONS: readonly OptionSpec[] = POLICY_KEYS.filter(isOption);
+
+/** A real calendar day written YYYY-MM-DD (the readers' own date check is in input/date). */
+export function isIsoDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
 
 /** Whether a value is one `spec` holds: the one check of booleans, choices and counts. */
 export function fitsKey(spec: KeyKind, value: unknown): boolean {
@@ -249,6 +306,8 @@ export function fitsKey(spec: KeyKind, value: unknown): boolean {
       return spec.choices.some((choice) => choice.value === value);
     case 'count':
       return typeof value === 'number' && Number.isInteger(value) && value >= spec.min && (spec.max === undefined || value <= spec.max);
+    case 'dates':
+      return Array.isArray(value) && value.length <= spec.max && value.every((day, i) => isIsoDay(day) && (i === 0 || day > value[i - 1]));
     default:
       return true;
   }

@@ -4,15 +4,30 @@
  */
 import { Dec, Fen, meanFen, mulRate } from './money';
 import { Policy, tierCoefficient, type IncrementalBasis } from './policy';
-import type { DayResult, MerchantHistory, MerchantTargets } from './model';
+import type { DayResult, MerchantHistory, MerchantTargets, Reason } from './model';
 
 const ZERO = new Dec(0);
 
-/** 过往均值: mean of the daily values rounded to 0.01, a ready baseline as is, else per policy. */
+/**
+ * 过往均值: mean of the daily values rounded to 0.01, a ready baseline as is, else per policy.
+ * SPEC §8 `baseline_min_days`: fewer usable days than that is no baseline at all; a merchant
+ * whose days the policy's window or excluded dates took away is not a new merchant, so
+ * `new_merchant_baseline: "zero"` does not apply to it.
+ */
 export function baselineAverage(history: MerchantHistory | undefined, policy: Policy): Fen | null {
   if (history && history.readyBaselineFen !== undefined) return history.readyBaselineFen;
+  if (tooFewHistoryDays(history, policy)) return null;
   if (history && history.days > 0) return meanFen(history.sumFen, history.days);
   return policy.newMerchantBaseline === 'zero' ? 0 : null;
+}
+
+/** Why a merchant with history has no baseline under `baseline_min_days`, or undefined. */
+export function tooFewHistoryDays(history: MerchantHistory | undefined, policy: Policy): Extract<Reason, { code: 'too_few_history_days' }> | undefined {
+  if (!history || history.readyBaselineFen !== undefined) return undefined;
+  const leftOutDays = history.leftOutDays || 0;
+  const minDays = policy.baselineMinDays || 1;
+  if (history.days === 0 && leftOutDays === 0) return undefined; // no history at all: a new merchant
+  return history.days < minDays ? { code: 'too_few_history_days', usableDays: history.days, minDays, leftOutDays } : undefined;
 }
 
 /** The thresholds that apply to a merchant: its own targets where given, else the policy's. */

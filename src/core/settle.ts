@@ -1,7 +1,7 @@
 /** A whole settlement (SPEC §5): one line per merchant-day, a row per merchant, grand totals. */
 import { sumFen } from './money';
 import { Policy } from './policy';
-import { baselineAverage, evaluateDay, incrementalGmv, thresholdsFor, trafficDays, unpaidDay, type DayResult } from './rules';
+import { baselineAverage, evaluateDay, incrementalGmv, thresholdsFor, tooFewHistoryDays, trafficDays, unpaidDay, type DayResult } from './rules';
 import type {
   CampaignDay,
   InputIssue,
@@ -56,7 +56,8 @@ interface DayOutcome {
 function settleMerchant(merchantId: string, days: CampaignDay[], input: SettlementInput, policy: Policy): SettlementLine[] {
   const blockingIssues = input.blocked.get(merchantId);
   const invited = !policy.invitedOnly || (input.targets !== undefined && input.targets.has(merchantId));
-  const baselineFen = baselineAverage(input.history.get(merchantId), policy);
+  const history = input.history.get(merchantId);
+  const baselineFen = baselineAverage(history, policy);
   const thresholds = thresholdsFor(policy, input.targets && input.targets.get(merchantId));
 
   const outcomes = days.map((day): DayOutcome => {
@@ -77,7 +78,8 @@ function settleMerchant(merchantId: string, days: CampaignDay[], input: Settleme
     outcomes.map((o) => o.status === 'qualified'),
     policy,
   );
-  return outcomes.map((o, i) => settlementLine(o, nameOf(o.day, input), granted[i], reasonFor(o, granted[i], blockingIssues, policy)));
+  const noBaseline: Reason = tooFewHistoryDays(history, policy) || { code: 'no_baseline' };
+  return outcomes.map((o, i) => settlementLine(o, nameOf(o.day, input), granted[i], reasonFor(o, granted[i], blockingIssues, policy, noBaseline)));
 }
 
 /** The one place a settlement line is made. Written out, not spread: {...a, ...b} built 300k lines as slow dictionary objects (7× slower). */
@@ -105,10 +107,10 @@ function settlementLine(o: DayOutcome, merchantName: string, trafficGranted: boo
 }
 
 /** Why a day came out as it did: the tier and its neighbours, what it fell short of, or why it is not settled. */
-function reasonFor(o: DayOutcome, trafficGranted: boolean, blockingIssues: InputIssue[] | undefined, policy: Policy): Reason {
+function reasonFor(o: DayOutcome, trafficGranted: boolean, blockingIssues: InputIssue[] | undefined, policy: Policy, noBaseline: Reason): Reason {
   if (o.status === 'blocked') return { code: 'blocked', issues: blockingIssues || [] };
   if (o.status === 'not_invited') return { code: 'not_invited' };
-  if (o.status === 'no_baseline') return { code: 'no_baseline' };
+  if (o.status === 'no_baseline') return noBaseline;
   const gmvFen = o.day.gmvFen as number;
   const baselineFen = o.shownBaselineFen as number;
   const thresholds = o.thresholds as number[];

@@ -14,8 +14,12 @@ export interface CellRef {
   ref: string;
 }
 
-/** An argument as typed in the formula: a number, a text in quotes, an array literal {…} or a reference. */
-export type ExampleArg = number | string | ExampleCell[][] | CellRef;
+/**
+ * An argument as typed in the formula: a number, a text in quotes, an array literal {…}, a
+ * reference, or null for one left empty to reach a later one (`=GMV_TIER(B2, C2:E2, , G2:I2)`),
+ * which the function receives as "" (a blank).
+ */
+export type ExampleArg = number | string | ExampleCell[][] | CellRef | null;
 
 /** A spilled table: how many rows it has (its header included), and cells of its second row by their heading. */
 export interface SpilledTable {
@@ -38,8 +42,8 @@ export const FORMULA_SHEET = 'Sheet1';
 /** SPEC §6: M001's day in row 2 of the formulas' own sheet; its inputs as tables a settlement reads. */
 export const EXAMPLE_SHEETS: Record<string, ExampleCell[][]> = {
   [FORMULA_SHEET]: [
-    ['merchant_id', 'day_gmv', 'history', '', '', 'ad_spend'],
-    ['M001', 523456.78, 150000, 180000, 210000, 12345.67],
+    ['merchant_id', 'day_gmv', 'history', '', '', 'ad_spend', 'targets', '', ''],
+    ['M001', 523456.78, 150000, 180000, 210000, 12345.67, 300000, 600000, 900000],
   ],
   History: [
     ['merchant_id', 'date', 'gmv'],
@@ -54,11 +58,12 @@ export const EXAMPLE_SHEETS: Record<string, ExampleCell[][]> = {
 };
 
 function isRef(arg: ExampleArg): arg is CellRef {
-  return typeof arg === 'object' && !Array.isArray(arg);
+  return typeof arg === 'object' && arg !== null && !Array.isArray(arg);
 }
 
 /** One argument as it is typed in the formula. */
 function argText(arg: ExampleArg): string {
+  if (arg === null) return '';
   if (isRef(arg)) return arg.ref;
   if (Array.isArray(arg)) return `{${arg.map((row) => row.map((cell) => argText(cell)).join(',')).join(';')}}`;
   return typeof arg === 'string' ? `"${arg.replace(/"/g, '""')}"` : String(arg);
@@ -96,5 +101,5 @@ function cellsAt(a1: string): SheetArg {
 
 /** The example's arguments as the function receives them. */
 export function exampleArgs(example: FunctionExample): SheetArg[] {
-  return example.args.map((arg) => (isRef(arg) ? cellsAt(arg.ref) : arg));
+  return example.args.map((arg) => (arg === null ? '' : isRef(arg) ? cellsAt(arg.ref) : arg));
 }

@@ -4,10 +4,11 @@
  */
 import { fenToNumber } from '../core/money';
 import { tierCoefficient, type Policy } from '../core/policy';
-import { evaluateDay, thresholdsFor, type DayResult } from '../core/rules';
+import { evaluateDay, type DayResult } from '../core/rules';
 import { alongside, moneyAt, oneCell, position, coefficientAt, readerOf, toGrid, type SheetArg } from './args';
 import { mapDays } from './days';
 import { policyArg } from './policyArg';
+import { targetsArg } from './targetsArg';
 
 const FN = 'TIER_REWARD';
 
@@ -59,13 +60,14 @@ export function tierReward(
   coefficient: SheetArg,
   field?: SheetArg,
   policy?: SheetArg,
+  targets?: SheetArg,
 ) {
   const gmv = toGrid('day_gmv', dayGmv);
   const spend = alongside(FN, toGrid('ad_spend', adSpend), gmv);
   const coefficients = alongside(FN, toGrid('coefficient', coefficient), gmv);
   const wanted = rewardField(field);
   const rules = policyArg(FN, policy);
-  const thresholds = thresholdsFor(rules);
+  const thresholdsOf = targetsArg(FN, targets, gmv, rules);
   const adSpendAt = readerOf(spend, (row, column) => moneyAt(FN, spend, row, column, false));
   // The argument is the programme-wide coefficient; a tier's own one in the policy still wins.
   const rulesAt = readerOf(coefficients, (row, column): Policy => {
@@ -76,7 +78,7 @@ export function tierReward(
   return mapDays(FN, gmv, history, (day) => {
     const adSpendFen = adSpendAt(day.row, day.column);
     const dayRules = rulesAt(day.row, day.column);
-    const result = evaluateDay(day.gmvFen, day.baselineFen, adSpendFen === null ? 0 : adSpendFen, thresholds, dayRules);
+    const result = evaluateDay(day.gmvFen, day.baselineFen, adSpendFen === null ? 0 : adSpendFen, thresholdsOf(day.row), dayRules);
     if (wanted.paysRedPacket && result.tier > 0 && !tierCoefficient(dayRules, result.tier)) {
       throw new Error(
         `${FN}: coefficient is required (奖励系数): ${position(gmv, day.row, day.column)} reaches tier ${result.tier}; ` +

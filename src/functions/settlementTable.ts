@@ -2,17 +2,14 @@
  * SETTLEMENT: the whole settlement as one spilled table, read by the same input code as pasted
  * text and laid out by the same column list as the CLI and the settlement sheet.
  */
-import { policyMessages } from '../input/policyText';
-import type { SettlementLine } from '../core/model';
-import { TableError } from '../input/tableError';
-import type { Cell } from '../input/number';
-import { tableFromCells } from '../input/table';
 import { LINE_COLUMNS } from '../output/tables';
 import { groupedCount } from '../output/counts';
-import { issuesBlock, sheetValue } from '../output/sheetTables';
+import { issuesBlock } from '../output/sheetTables';
 import { runSettlement, type SettlementRun } from '../run/runSettlement';
-import { oneCell, coefficientAt, toGrid, type SheetArg, type SheetValue } from './args';
+import type { SheetArg, SheetValue } from './args';
 import { policyArg } from './policyArg';
+import { namingTableErrors, rangeTables, withCoefficient } from './settlementArgs';
+import { spilledTable } from './spill';
 
 const FN = 'SETTLEMENT';
 
@@ -33,31 +30,17 @@ function tooManyRows(rows: number): Error {
 }
 
 export function settlement(history: SheetArg, campaign: SheetArg, coefficient: SheetArg, policy?: SheetArg): SheetValue[][] {
-  const rules = policyArg(FN, policy);
-  const coefficients = toGrid('coefficient', coefficient);
-  oneCell(FN, coefficients);
-  const programmeCoefficient = coefficientAt(FN, coefficients, 0, 0);
-  const settled = programmeCoefficient ? { ...rules, redPacketCoefficient: programmeCoefficient } : rules;
-  const problems = policyMessages(settled);
-  if (problems.length > 0) throw new Error(`${FN}: ${problems.map((p) => p.en).join('; ')}`);
-
-  let run: SettlementRun;
-  try {
-    run = runSettlement({ history: tableFromCells('history', rowsOf(history)), campaign: tableFromCells('campaign', rowsOf(campaign)) }, settled, {
-      // The run record is not part of this table, and hashing every cell on each recalculation
-      // would be wasted work.
-      sha256: () => '',
-    });
-  } catch (error) {
-    if (error instanceof TableError) throw new Error(`${FN}: ${error.message}`);
-    throw error;
-  }
+  const settled = withCoefficient(FN, policyArg(FN, policy), coefficient);
+  const run: SettlementRun = namingTableErrors(FN, () =>
+    // The run record is not part of this table, and hashing every cell on each recalculation
+    // would be wasted work.
+    runSettlement(rangeTables(history, campaign), settled, { sha256: () => '' }),
+  );
   // Issues do not throw: a merchant with a rejected row shows as blocked, with the reason.
   const issues = issueRows(run);
   const rows = run.settlement.lines.length + issues.length;
   if (rows > SETTLEMENT_MAX_ROWS) throw tooManyRows(rows);
-  const header: SheetValue[] = LINE_COLUMNS.map((column) => column.en);
-  return [header].concat(run.settlement.lines.map(lineRow), issues);
+  return spilledTable(LINE_COLUMNS, run.settlement.lines).concat(issues);
 }
 
 /**
@@ -72,12 +55,4 @@ function issueRows(run: SettlementRun): SheetValue[][] {
   const width = LINE_COLUMNS.length;
   const row = (cells: SheetValue[]): SheetValue[] => cells.concat(new Array(width - cells.length).fill(''));
   return [row([]), row([`Issues (${issues.length})`])].concat(issuesBlock(run, 'en').values.map(row));
-}
-
-function rowsOf(arg: SheetArg): Cell[][] {
-  return Array.isArray(arg) ? arg : [[arg]];
-}
-
-function lineRow(line: SettlementLine): SheetValue[] {
-  return LINE_COLUMNS.map((column) => sheetValue(column.kind, column.value(line, 'en'), 'text'));
 }

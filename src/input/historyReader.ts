@@ -4,6 +4,7 @@
  */
 import { addFen, fenToText } from '../core/money';
 import type { MerchantHistory } from '../core/model';
+import { BaselineFilter, type BaselineChoice, type BaselineDays } from './baselineChoice';
 import { dateCell, moneyCell, moneyColumn, type MoneyColumn, type RowContext } from './cells';
 import type { ColumnMapping } from './columnMapping';
 import { isoToSerial } from './date';
@@ -23,6 +24,8 @@ export interface HistoryRead {
   leftOutDays: number;
   /** The earliest history date read. */
   firstDay?: string;
+  /** What the policy's baseline choices left out (SPEC §8); undefined when they leave nothing out. */
+  baselineDays?: BaselineDays;
 }
 
 interface Accumulator extends MerchantHistory {
@@ -35,12 +38,13 @@ interface DayOfHistory {
   serial: number;
 }
 
-export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignDay: string | undefined): HistoryRead {
+export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignDay: string | undefined, choice?: BaselineChoice): HistoryRead {
   const report = new SourceReport('history');
   const byMerchant = new Map<string, Accumulator>();
   const names = new Map<string, string>();
   const f = mapping.fields;
   const result: HistoryRead = { history: new Map(), names, report, datedDays: 0, leftOutDays: 0 };
+  const filter = BaselineFilter.of(choice, firstCampaignDay);
   const dated = (iso: string) => {
     result.datedDays += 1;
     if (result.firstDay === undefined || iso < result.firstDay) result.firstDay = iso;
@@ -65,6 +69,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     }
     acc.seen.add(date.serial, ctx.row);
     if (gmvFen !== null && !report.isRejected(ctx.row)) {
+      if (filter && !filter.keeps(date.serial)) {
+        acc.leftOutDays = (acc.leftOutDays || 0) + 1;
+        return;
+      }
       acc.sumFen = addFen(acc.sumFen, gmvFen); // exact past 2^53: 118 days near 10^11 CNY
       acc.days += 1;
     }
@@ -130,8 +138,14 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     }
   });
 
-  byMerchant.forEach((acc, id) =>
-    result.history.set(id, acc.readyBaselineFen !== undefined ? { sumFen: 0, days: 0, readyBaselineFen: acc.readyBaselineFen } : { sumFen: acc.sumFen, days: acc.days }),
-  );
+  byMerchant.forEach((acc, id) => {
+    const merchant: MerchantHistory = acc.readyBaselineFen !== undefined ? { sumFen: 0, days: 0, readyBaselineFen: acc.readyBaselineFen } : { sumFen: acc.sumFen, days: acc.days };
+    if (acc.leftOutDays && acc.readyBaselineFen === undefined) merchant.leftOutDays = acc.leftOutDays;
+    result.history.set(id, merchant);
+  });
+  if (filter) {
+    filter.notes().forEach((note) => report.note(0, note.value, note.text));
+    result.baselineDays = filter.days;
+  }
   return result;
 }

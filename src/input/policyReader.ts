@@ -10,7 +10,8 @@ import { fenToText, type Dec, type Fen } from '../core/money';
 import { double11Policy, type Policy, type Tier } from '../core/policy';
 import { fitsKey, POLICY_KEYS, POLICY_OPTIONS, TIER_KEYS, type ChoiceValue, type PolicyKeySpec, type PolicyOptions, type TierKeySpec } from '../core/policyKeys';
 import { readMoneyFen, readNumber, type Cell } from './number';
-import { badTierMessage, badTiersMessage, badValueMessage, noTierRowsMessage, NOT_AN_OBJECT, policyMessage, unknownKeyMessage, type PolicyMessage } from './policyText';
+import { readDateList } from './dateList';
+import { badDatesMessage, badTierMessage, badTiersMessage, badValueMessage, noTierRowsMessage, NOT_AN_OBJECT, policyMessage, unknownKeyMessage, type PolicyMessage } from './policyText';
 import { RATE_LABELS, readPlausibleRate } from './rates';
 import { cellText } from './table';
 
@@ -29,7 +30,9 @@ type JsonOf<K> = K extends { kind: 'money' | 'rate' }
         ? ChoiceValue<K>
         : K extends { kind: 'tiers' }
           ? TierJson[]
-          : never;
+          : K extends { kind: 'dates' }
+            ? string[]
+            : never;
 
 /** A tier as the policy file writes it; an optional key without a value is left out. */
 export type TierJson = { [K in TierKey as K extends { optional: true } ? never : K['key']]: JsonOf<K> } & {
@@ -78,6 +81,13 @@ function readValue(spec: KeySpec, raw: unknown, tier: number | undefined, proble
       if (Array.isArray(raw)) return raw.map((t, i) => tierFromJson(t, i + 1, problems)).filter((t): t is Tier => t !== undefined);
       problems.push(badTiersMessage());
       return undefined;
+    case 'dates': {
+      if (raw === undefined) break; // a request must carry every option, an empty list included
+      const read = readDateList(raw, spec.max);
+      if (read.kind === 'dates') return read.dates;
+      problems.push(badDatesMessage(spec, read.text));
+      return undefined;
+    }
   }
   problems.push(badValueMessage(spec, tier, raw));
   return undefined;
@@ -157,6 +167,8 @@ function writeValue(spec: KeySpec, value: unknown): unknown {
       return (value as Dec).toString();
     case 'tiers':
       return (value as Tier[]).map(tierToJson);
+    case 'dates':
+      return (value as string[]).slice();
     default:
       return value;
   }

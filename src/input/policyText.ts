@@ -56,6 +56,11 @@ export function expectedValue(spec: KeyKind): Words {
       return spec.use === 'coefficient' ? { en: 'a rate such as 0.05 or 5%', zh: '比例，如 0.05 或 5%' } : { en: 'a rate such as 0.3 or 30%', zh: '比例，如 0.3 或 30%' };
     case 'tiers':
       return { en: `a list of {${requiredTierKeys().join(', ')}}`, zh: `列表，每档含 ${requiredTierKeys().join('、')}` };
+    case 'dates':
+      return {
+        en: `a list of at most ${spec.max} dates such as ["2025-09-09", "2025-09-10"] or "2025-09-09..2025-09-10"`,
+        zh: `不超过 ${spec.max} 天的日期列表，如 2025-09-09, 2025-09-10 或 2025-09-09..2025-09-10`,
+      };
   }
 }
 
@@ -68,6 +73,13 @@ export function badValueMessage(spec: KeySpec, tier: number | undefined, value: 
     return policyMessage('bad_value', { en: `${place.en} is missing`, zh: `${place.zh}为空` });
   const expected = expectedValue(spec);
   return policyMessage('bad_value', { en: `${place.en} must be ${expected.en}, not ${shown(value)}`, zh: `${place.zh}须为${expected.zh}，而不是 ${shown(value)}` });
+}
+
+/** A list of dates with one that cannot be read, named. */
+export function badDatesMessage(spec: KeySpec, why: Words): PolicyMessage {
+  const place = policyPlace(spec);
+  const expected = expectedValue(spec);
+  return policyMessage('bad_value', { en: `${place.en} must be ${expected.en}: ${why.en}`, zh: `${place.zh}须为${expected.zh}：${why.zh}` });
 }
 
 export function unknownKeyMessage(key: string, tier?: number): PolicyMessage {

@@ -5,6 +5,7 @@
  * merchant is not known for sure, and targets that do not meet the campaign's merchants.
  */
 import type { InputIssue, SettlementInput } from '../core/model';
+import type { BaselineChoice, BaselineDays } from './baselineChoice';
 import { readCampaign, type CampaignRead } from './campaignReader';
 import { ColumnMapping, mapColumns } from './columnMapping';
 import { readHistory, type HistoryRead } from './historyReader';
@@ -34,16 +35,18 @@ export interface InputsRead {
   counts: RowCountsBySource[];
   totalCounts: { read: number; used: number; rejected: number };
   firstCampaignDay?: string;
+  /** What the policy's baseline choices left out of the history (SPEC §8), for the run record. */
+  baselineDays?: BaselineDays;
 }
 
 /** Throws TableError (a message for the user) when a table cannot be read at all. */
-export function readInputs(tables: InputTables, policyThresholdsFen: number[] = []): InputsRead {
+export function readInputs(tables: InputTables, policyThresholdsFen: number[] = [], baseline?: BaselineChoice): InputsRead {
   const campaignMapping = mapColumns(tables.campaign);
   const historyMapping = mapColumns(tables.history);
   const targetsMapping = tables.targets ? mapColumns(tables.targets) : undefined;
 
   const campaign = readCampaign(tables.campaign, campaignMapping);
-  const history = readHistory(tables.history, historyMapping, campaign.firstCampaignDay);
+  const history = readHistory(tables.history, historyMapping, campaign.firstCampaignDay, baseline);
   refuseSwappedTables(campaign, history);
   const targets = tables.targets && targetsMapping ? readTargets(tables.targets, targetsMapping, policyThresholdsFen) : undefined;
 
@@ -84,6 +87,7 @@ export function readInputs(tables: InputTables, policyThresholdsFen: number[] = 
     counts,
     totalCounts,
     firstCampaignDay: campaign.firstCampaignDay,
+    baselineDays: history.baselineDays,
   };
 }
 

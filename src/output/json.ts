@@ -59,6 +59,11 @@ function tableToJson({ columns, rows }: JsonTable): Record<string, JsonScalar>[]
   });
 }
 
+/** Rows of any declared table as JSON objects keyed by the columns' keys (the what-if tables, say). */
+export function jsonRows<T>(columns: Column<T>[], rows: T[]): Record<string, JsonScalar>[] {
+  return tableToJson(jsonTable(columns, rows));
+}
+
 export function toJsonReport(result: SettlementRun) {
   const report: Record<string, unknown> = {};
   for (const member of reportMembers(result)) report[member.key] = 'table' in member ? tableToJson(member.table) : member.object;

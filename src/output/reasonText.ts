@@ -38,6 +38,12 @@ export function describeReason(reason: Reason, language: Language): string {
         : `GMV ${fenToDisplay(reason.gmvFen)} is above the baseline average ${fenToDisplay(reason.baselineFen)} but ${reason.inclusive ? 'below' : 'not above'} tier 1 (${threshold(reason.thresholdFen)})`;
     case 'no_baseline':
       return zh ? '无历史数据，也无过往日均' : 'no history and no ready baseline for this merchant';
+    case 'too_few_history_days': {
+      const leftOut = reason.leftOutDays > 0 ? (zh ? `（政策的过往日均选项剔除了 ${reason.leftOutDays} 天）` : ` (the policy's baseline choices left out ${reason.leftOutDays})`) : '';
+      return zh
+        ? `可用历史数据只有 ${reason.usableDays} 天，少于过往日均要求的 ${reason.minDays} 天${leftOut}`
+        : `only ${reason.usableDays} usable history day${reason.usableDays === 1 ? '' : 's'}${leftOut}, fewer than the ${reason.minDays} baseline_min_days asks for`;
+    }
     case 'not_invited':
       return zh ? '不在受邀商家名单中' : 'not on the invitation list';
     case 'blocked': {

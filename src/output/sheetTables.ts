@@ -14,6 +14,8 @@ import { describeMapping } from '../input/mappingText';
 import { isoToSerial } from '../input/date';
 import { CellValue, Column, ColumnKind, formatOf, heading, isRate, isWhole, ISSUE_COLUMNS, KINDS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
 import type { SettlementRun } from './settledRun';
+import { baselineText } from './baselineText';
+import { byTierBlock, byTierTitle, summaryCharts, type SummaryChart } from './summaryCharts';
 
 export type SheetValue = string | number | boolean;
 
@@ -91,8 +93,8 @@ export function totalsBlock(run: SettlementRun, language: Language): SheetBlock 
 }
 
 const RUN_LABELS = {
-  en: { generated: 'Generated at (UTC)', user: 'User', language: 'Language', sha: 'Input SHA-256', policy: 'Policy', source: 'Source', read: 'Rows read', used: 'Rows used', rejected: 'Rows rejected', all: 'all', mapping: 'Column mapping', anonymous: '(not available)' },
-  zh: { generated: '生成时间（UTC）', user: '操作人', language: '语言', sha: '输入数据 SHA-256', policy: '政策', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '（无法获取）' },
+  en: { generated: 'Generated at (UTC)', user: 'User', language: 'Language', sha: 'Input SHA-256', policy: 'Policy', source: 'Source', read: 'Rows read', used: 'Rows used', rejected: 'Rows rejected', all: 'all', mapping: 'Column mapping', anonymous: '(not available)', baseline: 'Baseline' },
+  zh: { generated: '生成时间（UTC）', user: '操作人', language: '语言', sha: '输入数据 SHA-256', policy: '政策', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '（无法获取）', baseline: '过往日均' },
 };
 
 /** What finance needs to reproduce the run: policy, per-source row counts, input hash, when, who. */
@@ -107,6 +109,7 @@ export function runRecordBlock(run: SettlementRun, language: Language): SheetBlo
     [l.language, language],
     [l.sha, run.record.inputSha256],
     [l.policy, JSON.stringify(run.record.policy)],
+    [l.baseline, baselineText(run, language)],
     [l.source, l.read, l.used, l.rejected],
   ];
   const formats: string[][] = values.map((row) => row.map(() => t));
@@ -165,7 +168,12 @@ function summarySections(run: SettlementRun, language: Language, heading?: strin
   const issues = run.read.issues.length > 0 ? [titleBlock(`${s.issues} (${run.read.issues.length})`), issuesBlock(run, language)] : [titleBlock(s.issues), titleBlock(s.noIssues)];
   const head: SheetBlock[] = [];
   if (heading) head.push(titleBlock(heading));
-  head.push(stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0), stackBlocks([titleBlock(s.run), runRecordBlock(run, language)], 0));
+  head.push(
+    stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0),
+    // What the summary's charts are drawn from (summaryCharts.ts): merchants and cash by tier.
+    stackBlocks([titleBlock(byTierTitle(language)), byTierBlock(run, language)], 0),
+    stackBlocks([titleBlock(s.run), runRecordBlock(run, language)], 0),
+  );
   return { head, tail: [stackBlocks(issues, 0), stackBlocks([titleBlock(s.merchants), merchantsBlock(run, language)], 0)] };
 }
 
@@ -173,6 +181,17 @@ function summarySections(run: SettlementRun, language: Language, heading?: strin
 export function summaryBlock(run: SettlementRun, language: Language, heading?: string): SheetBlock {
   const sections = summarySections(run, language, heading);
   return stackBlocks(sections.head.concat(sections.tail));
+}
+
+/**
+ * The summary's charts, placed on its layout: drawn from the by-tier table (its header row is the
+ * fourth head block's second row), their top level with the totals' title.
+ */
+export function summaryChartsOf(run: SettlementRun, language: Language, heading?: string): SummaryChart[] {
+  const head = summarySections(run, language, heading).head;
+  const first = heading ? 1 : 0; // the totals' block; the by-tier one follows
+  const rowOf = (block: number) => 1 + head.slice(0, block).reduce((rows, b) => rows + b.values.length + 1, 0);
+  return summaryCharts(run, language, rowOf(first + 1) + 1, rowOf(first));
 }
 
 /** Rows of the summary's head with its heading, and the blank row after it: where the tail starts. */

@@ -6,6 +6,7 @@ import { Policy } from '../core/policy';
 import { settle } from '../core/settle';
 import { sha256Hex } from '../core/sha256';
 import { policyToJson } from '../input/policyReader';
+import { baselineChoiceOf } from '../input/baselineChoice';
 import { InputTables, readInputs } from '../input/readInputs';
 import type { SettlementRun } from '../output/settledRun';
 
@@ -23,6 +24,7 @@ export function runSettlement(tables: InputTables, policy: Policy, options: RunO
   const read = readInputs(
     tables,
     policy.tiers.map((tier) => tier.minGmvFen),
+    baselineChoiceOf(policy),
   );
   const settlement = settle(read.input, policy);
   const hash = options.sha256 || sha256Hex;

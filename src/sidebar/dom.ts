@@ -11,19 +11,36 @@ export interface Attrs {
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, children: Child[] = []): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
+  setAttributes(node, attrs);
+  append(node, children);
+  return node;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * The same for SVG (the charts): elements in the SVG namespace, attributes and text by the same
+ * text-only rules, so a label taken from the data is a text node, never markup.
+ */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, children: Child[] = []): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
+  setAttributes(node, attrs);
+  append(node, children);
+  return node;
+}
+
+function setAttributes(node: Element, attrs: Attrs): void {
   Object.keys(attrs).forEach((name) => {
     const value = attrs[name];
     if (value === undefined || value === false) return;
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value);
-    else if (name === 'class') node.className = String(value);
+    else if (name === 'class') node.setAttribute('class', String(value));
     else if (name === 'text') node.textContent = String(value);
     // Text under an on* attribute would be compiled as script: only functions may go there.
     else if (/^on/i.test(name)) throw new Error(`el: ${name} must be a function, never text`);
     else if (value === true) node.setAttribute(name, '');
     else node.setAttribute(name, String(value));
   });
-  append(node, children);
-  return node;
 }
 
 export function append(parent: Node, children: Child[]): void {

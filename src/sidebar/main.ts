@@ -3,6 +3,7 @@
  * bottom of the 300 px panel so it is always in reach however long the preview grows.
  */
 import type { InputSource, SettlementRequest, SidebarContext } from '../protocol/messages';
+import type { InputTables } from '../input/readInputs';
 import { groupedCount } from '../output/counts';
 import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
 import { linesBlock, summaryBlock } from '../output/sheetTables';
@@ -14,6 +15,8 @@ import { policyForm, type PolicyChoice } from './policyForm';
 import { computePreview, renderPreview, type PreviewState } from './preview';
 import { failureText, hasServer, server } from './server';
 import { sourcePicker } from './sourcePicker';
+import { baselineComparePanel } from './baselineCompare';
+import { whatIfPanel } from './whatIfPanel';
 
 /** A context call that never answers must not leave the sidebar blank. */
 const CONTEXT_TIMEOUT_MS = 8000;
@@ -54,6 +57,9 @@ async function start(): Promise<void> {
   const campaign = sourcePicker('campaign', t('campaign'), context, refresh);
   const targets = sourcePicker('targets', t('targets'), context, refresh);
   const policy = policyForm(context, refresh);
+  // SPEC §8, folded under the preview and computed on its settlement only while open.
+  const whatIf = whatIfPanel();
+  const compare = baselineComparePanel();
   let lines = 0;
   let run: SettlementRun | undefined;
   let notReady: string | undefined;
@@ -92,7 +98,8 @@ async function start(): Promise<void> {
   function update(): void {
     const started = performance.now();
     const choice = policy.read();
-    const state = computePreview(history.table(), campaign.table(), targets.table(), choice);
+    const tables = { history: history.table(), campaign: campaign.table(), targets: targets.table() };
+    const state = computePreview(tables.history, tables.campaign, tables.targets, choice);
     run = state.kind === 'ready' ? state.run : undefined;
     lines = run ? run.settlement.lines.length : 0;
     renderPreview(preview, state);
@@ -102,6 +109,10 @@ async function start(): Promise<void> {
     preview.setAttribute('aria-busy', 'false');
     notReady = whyNotReady(state, choice);
     fill.update(notReady);
+    // A ready preview means every table was read (none pending, history and campaign given).
+    const data = run ? { run, tables: tables as InputTables, choice } : undefined;
+    whatIf.update(data);
+    compare.update(data);
   }
 
   function whyNotReady(state: PreviewState, choice: PolicyChoice): string | undefined {
@@ -131,7 +142,7 @@ async function start(): Promise<void> {
       // Without the context the sidebar still settles pasted data; say why sheets are missing.
       problem ? el('p', { class: 'error', role: 'status', 'data-testid': 'context-problem', text: t('contextProblem', { problem }) }) : null,
     ]),
-    el('main', {}, [inputs, preview]),
+    el('main', {}, [inputs, preview, whatIf.element, compare.element]),
     el('footer', {}, [fill.element]),
   ]);
   update();

@@ -3,7 +3,8 @@
  * field keeps the fill button disabled, because the article gives no value and a guessed one
  * would pay merchants money nobody decided on. The options' controls are made from the table
  * of policy keys (core/policyKeys): a box for a yes/no, a list for a choice, a number field for a
- * count, each labelled and explained from there and found by its key with dashes as data-testid.
+ * count, a line of text for a list of dates, each labelled and explained from there and found by
+ * its key with dashes as data-testid.
  */
 import type { SidebarContext } from '../protocol/messages';
 import { POLICY_OPTIONS, type OptionSpec } from '../core/policyKeys';
@@ -89,10 +90,15 @@ function optionControl(spec: OptionSpec): OptionControl {
       const number = el('input', { type: 'number', min: spec.min, max, step: 1, value, 'data-testid': testId });
       return { spec, input: number, row: field(label, number, help), value: () => number.value.trim() };
     }
+    case 'dates': {
+      // One line of days as typed ("2025-09-09, 2025-09-10" or "2025-09-09..2025-09-11"): the policy reader reads it.
+      const days = el('input', { type: 'text', autocomplete: 'off', placeholder: t('datesPlaceholder'), value: spec.default.join(', '), 'data-testid': testId });
+      return { spec, input: days, row: field(label, days, help), value: () => days.value };
+    }
   }
 }
 
-function field(label: string, control: HTMLElement, help: string): HTMLElement {
+export function field(label: string, control: HTMLElement, help?: string): HTMLElement {
   return el('label', { class: 'field', title: help }, [el('span', { text: label }), control]);
 }
 

@@ -6,7 +6,7 @@ import { LINE_COLUMNS } from '../../src/output/tables';
 import { FakeRange } from '../fakes/google';
 import { largeRequest, useGoogle, writeAsSidebar } from './support';
 
-const SPREADSHEET_SERVICE = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Filter|NamedRange)\./;
+const SPREADSHEET_SERVICE = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Filter|NamedRange|EmbeddedChartBuilder|EmbeddedChart)\./;
 
 /** The calls on SpreadsheetApp, Spreadsheet, Sheet and Range objects since the log's last reset. */
 function spreadsheetCalls(google: ReturnType<typeof useGoogle>['google']): { total: number; calls: string } {

@@ -52,7 +52,11 @@ describe('menu, sidebar and help', () => {
     const html = dialog.output.getContent();
     assert.ok(dialog.modal);
     for (const topic of ['Workflow', 'Coefficient', 'Policy sheet', 'Custom functions', 'TIER_REWARD']) assert.ok(html.includes(topic), topic);
-    assert.ok(html.includes('INCREMENTAL_GMV, GMV_TIER, TIER_REWARD, GMV_TO_NEXT_TIER and SETTLEMENT work in any cell'), 'every custom function named');
+    assert.ok(
+      html.includes('INCREMENTAL_GMV, GMV_TIER, TIER_REWARD, GMV_TO_NEXT_TIER, SETTLEMENT, COEFFICIENT_FOR_BUDGET, PAYOUT_SCENARIOS and NEAR_NEXT_TIER work in any cell'),
+      'every custom function named',
+    );
+    assert.ok(html.includes('What-if') && html.includes('Compare baselines'), 'the what-if panel is explained');
     assert.ok(html.includes('&quot;total&quot;'), 'quotes are escaped');
     assert.ok(!/<script/i.test(html));
   });
@@ -72,7 +76,7 @@ describe('menu, sidebar and help', () => {
   test('help says truthfully who the run record names, where custom functions work, and what to do about PERMISSION_DENIED', () => {
     for (const [locale, expected] of [
       ['en_US', ['temporary user key, not an e-mail address', 'does not ask for permission to see your address', 'only in spreadsheets where the add-on is enabled', 'PERMISSION_DENIED', 'only the account that installed the add-on', 'Remove interrupted writes']],
-      ['zh_CN', ['INCREMENTAL_GMV、GMV_TIER、TIER_REWARD、GMV_TO_NEXT_TIER、SETTLEMENT 可在任意单元格使用', '临时用户密钥，而不是电子邮件地址', '不申请查看您邮箱地址的权限', '只在已启用本插件的表格中可用', 'PERMISSION_DENIED', '清理中断的写入']],
+      ['zh_CN', ['INCREMENTAL_GMV、GMV_TIER、TIER_REWARD、GMV_TO_NEXT_TIER、SETTLEMENT、COEFFICIENT_FOR_BUDGET、PAYOUT_SCENARIOS、NEAR_NEXT_TIER 可在任意单元格使用', '比较过往日均口径', '临时用户密钥，而不是电子邮件地址', '不申请查看您邮箱地址的权限', '只在已启用本插件的表格中可用', 'PERMISSION_DENIED', '清理中断的写入']],
     ] as const) {
       const google = setUp({ locale });
       showHelp();

@@ -22,7 +22,7 @@ test('the keys of SERVER get plain top-level stubs, the custom functions documen
   const stubs = stubsFor(['onOpen', 'showSidebar']);
   assert.match(
     stubs,
-    /\*\/\nfunction TIER_REWARD\(day_gmv, history, ad_spend, coefficient, field, policy\) \{\n {2}return App\.CUSTOM_FUNCTIONS\.TIER_REWARD\.apply\(null, arguments\);\n\}/,
+    /\*\/\nfunction TIER_REWARD\(day_gmv, history, ad_spend, coefficient, field, policy, targets\) \{\n {2}return App\.CUSTOM_FUNCTIONS\.TIER_REWARD\.apply\(null, arguments\);\n\}/,
   );
   assert.match(stubs, /\nfunction onOpen\(\) \{\n {2}return App\.SERVER\.onOpen\.apply\(null, arguments\);\n\}/);
   assert.match(stubs, /\nfunction showSidebar\(\) \{/);

@@ -140,11 +140,41 @@ test('every custom function runs where Sheets runs them: Google services present
       assert.equal(dist.call('GMV_TIER', 523456.78, HISTORY), 2);
       assert.equal(dist.call('INCREMENTAL_GMV', 523456.78, HISTORY), 343456.78);
       assert.equal(dist.call('GMV_TO_NEXT_TIER', 523456.78, HISTORY), 476543.23);
-      const table = dist.call('SETTLEMENT', [['商家ID', '日期', '成交金额'], ['M001', '2025-10-01', 180000]], [['商家ID', '日期', '支付GMV'], ['M001', '2025-11-11', 523456.78]], 0.05) as unknown[][];
+      const history = [['商家ID', '日期', '成交金额'], ['M001', '2025-10-01', 180000]];
+      const campaign = [['商家ID', '日期', '支付GMV'], ['M001', '2025-11-11', 523456.78]];
+      const table = dist.call('SETTLEMENT', history, campaign, 0.05) as unknown[][];
       assert.equal(table.length, 2);
+      assert.equal(dist.call('COEFFICIENT_FOR_BUDGET', history, campaign, 17172.84), 0.05);
+      assert.equal((dist.call('PAYOUT_SCENARIOS', history, campaign, 0.05, [[0]]) as unknown[][]).length, 2);
+      assert.equal((dist.call('NEAR_NEXT_TIER', history, campaign, 500000) as unknown[][]).length, 2);
+      assert.equal(dist.call('GMV_TIER', 523456.78, HISTORY, '', [[300000, 600000, 900000]]), 1);
     });
     assert.equal(google.calls.total, 0, 'they call no Google service at all');
   } finally {
     GLOBAL_NAMES.forEach((name) => delete dist.context[name]);
   }
+});
+
+test('the what-if functions as Sheets calls them: Date cells of the script realm, a column of budgets, an array literal of changes', () => {
+  const history = [
+    ['商家ID', '日期', '成交金额'],
+    ['M001', dist.inside('new Date(2025, 10, 8)'), 150000],
+    ['M001', dist.inside('new Date(2025, 10, 9)'), 180000],
+    ['M001', dist.inside('new Date(2025, 10, 10)'), 210000],
+  ];
+  const campaign = [['商家ID', '日期', '支付GMV', '磁力金牛消耗'], ['M001', dist.inside('new Date(2025, 10, 11)'), 523456.78, 12345.67]];
+  // 34,345,678 fen × c (SPEC §6's increment): 0.05 pays 17,172.84 exactly; one fen less → 0.0499; 0.0582 the most within 20,000.
+  assert.deepEqual(dist.call('COEFFICIENT_FOR_BUDGET', history, campaign, [[17172.84], [17172.83], [20000], ['']]), [[0.05], [0.0499], [0.0582], ['']]);
+  assert.deepEqual(dist.call('PAYOUT_SCENARIOS', history, campaign, 0.05, [[-0.1], [0.1]]), [
+    ['Change', 'Cashback', 'Red packet', 'Cash total', 'Qualified merchants', 'Traffic granted'],
+    [-0.1, 3703.7, 14555.56, 18259.26, 1, 20000],
+    [0.1, 6172.84, 19790.12, 25962.96, 1, 75000],
+  ]);
+  const watch = dist.call('NEAR_NEXT_TIER', history, campaign, '50%', '', 0.05) as unknown[][];
+  assert.deepEqual(watch[1], ['M001', '', '2025-11-11', 523456.78, 2, 3, 476543.23, 29999.99]);
+  assert.throws(() => dist.call('COEFFICIENT_FOR_BUDGET', history, campaign, 'x'), (error: Error) => {
+    assert.ok(error instanceof (dist.inside('Error') as ErrorConstructor), 'an Error of the script realm');
+    assert.match(error.message, /^COEFFICIENT_FOR_BUDGET: budget: "x" is not a budget/);
+    return true;
+  });
 });

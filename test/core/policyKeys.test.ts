@@ -26,6 +26,9 @@ test('the defaults are the Double 11 programme of SPEC §1–2, with no coeffici
     trafficDaySelection: 'first',
     newMerchantBaseline: 'none',
     invitedOnly: false,
+    // SPEC §8: all history before the first campaign day (no window), no exclusions, m = 1.
+    baselineExcludeDates: [],
+    baselineMinDays: 1,
   });
 });
 
@@ -48,7 +51,7 @@ test('one name per key and per field', () => {
 test('an option holding what it cannot hold is a problem naming it, whichever option it is', () => {
   const settled = (): Policy => ({ ...double11Policy(), redPacketCoefficient: new Dec('0.05') });
   assert.deepEqual(policyProblems(settled()), []);
-  const wrong: Record<string, unknown[]> = { boolean: ['yes', 1], choice: ['maybe', ''], count: [-1, 2.5, NaN, '5'] };
+  const wrong: Record<string, unknown[]> = { boolean: ['yes', 1], choice: ['maybe', ''], count: [-1, 2.5, NaN, '5'], dates: ['2025-09-09', ['2025-9-9'], ['2025-09-10', '2025-09-09'], ['2025-02-30']] };
   for (const spec of POLICY_OPTIONS) {
     const values = spec.kind === 'count' && spec.max !== undefined ? [...wrong.count, spec.max + 1] : wrong[spec.kind];
     for (const value of values) {

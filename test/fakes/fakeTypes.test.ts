@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Checked } from './google/checked';
+import type { ChartBuilderMethods, ChartMethods, ContainerMethods, FakeChartBuilder, FakeContainerInfo, FakeEmbeddedChart } from './google/charts';
 import type { FakeRange, RangeMethods } from './google/range';
 import type { FakeSheet, SheetMethods } from './google/sheet';
 import type { FakeSpreadsheet, SpreadsheetMethods } from './google/spreadsheet';
@@ -20,10 +21,16 @@ type Nothing<T> = [T] extends [never] ? true : false;
 export const rangeInGoogle: Nothing<Exclude<PublicMethods<FakeRange>, keyof GoogleAppsScript.Spreadsheet.Range>> = true;
 export const sheetInGoogle: Nothing<Exclude<PublicMethods<FakeSheet>, keyof GoogleAppsScript.Spreadsheet.Sheet>> = true;
 export const spreadsheetInGoogle: Nothing<Exclude<PublicMethods<FakeSpreadsheet>, keyof GoogleAppsScript.Spreadsheet.Spreadsheet>> = true;
+export const chartBuilderInGoogle: Nothing<Exclude<PublicMethods<FakeChartBuilder>, keyof GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>> = true;
+export const chartInGoogle: Nothing<Exclude<PublicMethods<FakeEmbeddedChart>, keyof GoogleAppsScript.Spreadsheet.EmbeddedChart>> = true;
+export const containerInGoogle: Nothing<Exclude<PublicMethods<FakeContainerInfo>, keyof GoogleAppsScript.Spreadsheet.ContainerInfo>> = true;
 // … and none left out of the signature check.
 export const rangeChecked: Nothing<Exclude<PublicMethods<FakeRange>, RangeMethods>> = true;
 export const sheetChecked: Nothing<Exclude<PublicMethods<FakeSheet>, SheetMethods>> = true;
 export const spreadsheetChecked: Nothing<Exclude<PublicMethods<FakeSpreadsheet>, SpreadsheetMethods>> = true;
+export const chartBuilderChecked: Nothing<Exclude<PublicMethods<FakeChartBuilder>, ChartBuilderMethods>> = true;
+export const chartChecked: Nothing<Exclude<PublicMethods<FakeEmbeddedChart>, ChartMethods>> = true;
+export const containerChecked: Nothing<Exclude<PublicMethods<FakeContainerInfo>, ContainerMethods>> = true;
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 // A wrong parameter type, a wrong result type, a parameter Google never passes: each is an error.
@@ -37,5 +44,7 @@ export const extraParameter: Checked<Range, 'setNumberFormat'> = { setNumberForm
 export const fakeResult: Checked<Range, 'getSheet'> = { getSheet: () => ({ fake: true }) };
 
 test('the fake types are checked by npm run typecheck (see this file)', () => {
-  assert.deepEqual([rangeInGoogle, sheetInGoogle, spreadsheetInGoogle, rangeChecked, sheetChecked, spreadsheetChecked], [true, true, true, true, true, true]);
+  const checks = [rangeInGoogle, sheetInGoogle, spreadsheetInGoogle, rangeChecked, sheetChecked, spreadsheetChecked];
+  const chartChecks = [chartBuilderInGoogle, chartInGoogle, containerInGoogle, chartBuilderChecked, chartChecked, containerChecked];
+  assert.deepEqual(checks.concat(chartChecks), new Array(12).fill(true));
 });

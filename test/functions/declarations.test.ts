@@ -9,7 +9,7 @@ test('the Apps Script entry exports one custom-functions object with exactly the
   Object.values(entry.CUSTOM_FUNCTIONS).forEach((fn) => assert.equal(typeof fn, 'function'));
   assert.deepEqual(
     FUNCTION_DECLARATIONS.map((d) => d.name),
-    ['INCREMENTAL_GMV', 'GMV_TIER', 'TIER_REWARD', 'GMV_TO_NEXT_TIER', 'SETTLEMENT'],
+    ['INCREMENTAL_GMV', 'GMV_TIER', 'TIER_REWARD', 'GMV_TO_NEXT_TIER', 'SETTLEMENT', 'COEFFICIENT_FOR_BUDGET', 'PAYOUT_SCENARIOS', 'NEAR_NEXT_TIER'],
   );
 });
 
@@ -24,5 +24,5 @@ test('each declaration documents itself in English and Chinese, with examples th
     const firstOptional = d.params.findIndex((p) => p.optional);
     if (firstOptional >= 0) assert.ok(d.params.slice(firstOptional).every((p) => p.optional), d.name);
   });
-  assert.equal(signature(FUNCTION_DECLARATIONS[2]), 'TIER_REWARD(day_gmv, history, ad_spend, coefficient, [field], [policy])');
+  assert.equal(signature(FUNCTION_DECLARATIONS[2]), 'TIER_REWARD(day_gmv, history, ad_spend, coefficient, [field], [policy], [targets])');
 });

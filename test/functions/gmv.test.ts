@@ -110,8 +110,8 @@ test('anything that is not a number is an error naming its argument, row, column
 
 test('argument counts come from the declarations', () => {
   assert.throws(() => INCREMENTAL_GMV(GMV), { message: 'INCREMENTAL_GMV: expects 2 arguments, INCREMENTAL_GMV(day_gmv, history); got 1' });
-  assert.throws(() => GMV_TIER(GMV, HISTORY, '', 'x'), {
-    message: 'GMV_TIER: expects 2 to 3 arguments, GMV_TIER(day_gmv, history, [policy]); got 4',
+  assert.throws(() => GMV_TIER(GMV, HISTORY, '', '', 'x'), {
+    message: 'GMV_TIER: expects 2 to 4 arguments, GMV_TIER(day_gmv, history, [policy], [targets]); got 5',
   });
 });
 

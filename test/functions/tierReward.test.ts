@@ -105,7 +105,7 @@ test('a value that is not a number names the argument, its row and the value', (
 
 test('the argument count is checked against the declaration', () => {
   assert.throws(() => TIER_REWARD(GMV, HISTORY, AD_SPEND), {
-    message: 'TIER_REWARD: expects 4 to 6 arguments, TIER_REWARD(day_gmv, history, ad_spend, coefficient, [field], [policy]); got 3',
+    message: 'TIER_REWARD: expects 4 to 7 arguments, TIER_REWARD(day_gmv, history, ad_spend, coefficient, [field], [policy], [targets]); got 3',
   });
-  assert.throws(() => TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'total', '', 'extra'), { message: /expects 4 to 6 arguments.*got 7$/ });
+  assert.throws(() => TIER_REWARD(GMV, HISTORY, AD_SPEND, 0.05, 'total', '', '', 'extra'), { message: /expects 4 to 7 arguments.*got 8$/ });
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Dec } from '../../src/core/money';
 import { double11Policy, type Policy } from '../../src/core/policy';
-import { POLICY_KEYS, POLICY_OPTIONS, type PolicyKeySpec } from '../../src/core/policyKeys';
+import { POLICY_KEYS, POLICY_OPTIONS } from '../../src/core/policyKeys';
 import { checkOptions } from '../../src/addon/validate';
 import { policyFromCells, policyFromJson, policyOptions, policyToJson, readOption } from '../../src/input/policyReader';
 
@@ -18,6 +18,9 @@ const UNUSUAL_OPTIONS = {
   traffic_day_selection: 'best',
   new_merchant_baseline: 'zero',
   invited_only: true,
+  baseline_window_days: 30,
+  baseline_exclude_dates: ['2025-09-09', '2025-09-10'],
+  baseline_min_days: 3,
 };
 
 /** A policy with every option away from its default and a tier coefficient. */
@@ -32,6 +35,9 @@ function unusual(): Policy {
     trafficDaySelection: 'best',
     newMerchantBaseline: 'zero',
     invitedOnly: true,
+    baselineWindowDays: 30,
+    baselineExcludeDates: ['2025-09-09', '2025-09-10'],
+    baselineMinDays: 3,
   };
 }
 
@@ -55,7 +61,7 @@ test('the writer writes every key, in the order of the table, and the reader rea
 });
 
 test('a policy file with every option of the wrong kind gets one message per option, naming its key', () => {
-  const wrong: Record<string, unknown> = { boolean: 'yes', choice: 'maybe', count: 'five' };
+  const wrong: Record<string, unknown> = { boolean: 'yes', choice: 'maybe', count: 'five', dates: 'soon' };
   const json: Record<string, unknown> = {};
   POLICY_OPTIONS.forEach((spec) => (json[spec.key] = wrong[spec.kind]));
   const read = policyFromJson(json);
@@ -69,6 +75,9 @@ test('a policy file with every option of the wrong kind gets one message per opt
     '"traffic_day_selection" must be one of "first", "best", not "maybe"',
     '"new_merchant_baseline" must be one of "none", "zero", not "maybe"',
     '"invited_only" must be true or false, not "yes"',
+    '"baseline_window_days" must be a whole number of days from 1 to 3660, not "five"',
+    '"baseline_exclude_dates" must be a list of at most 1096 dates such as ["2025-09-09", "2025-09-10"] or "2025-09-09..2025-09-10": "soon" is not a date with the year first, such as 2025-09-09',
+    '"baseline_min_days" must be a whole number of days from 1 to 3660, not "five"',
   ]);
 });
 
@@ -82,7 +91,7 @@ test('a tier must give every key that is not optional; unknown keys are named wi
   const read = policyFromJson({ tiers: [{ min_gmv: '20万', cashback_rate: '30%' }, { min_gmv: 1, cashback_rate: 0.1, traffic_cap_per_day: 5, colour: 'red' }], red_packt: 1 });
   assert.equal(read.ok, false);
   assert.deepEqual((read as { problems: { code: string; en: string }[] }).problems.map((p) => `${p.code}: ${p.en}`), [
-    'unknown_key: unknown policy key "red_packt"; known keys: tiers, red_packet_coefficient, threshold_inclusive, incremental_basis, traffic_max_days, traffic_day_selection, new_merchant_baseline, invited_only',
+    'unknown_key: unknown policy key "red_packt"; known keys: tiers, red_packet_coefficient, threshold_inclusive, incremental_basis, traffic_max_days, traffic_day_selection, new_merchant_baseline, invited_only, baseline_window_days, baseline_exclude_dates, baseline_min_days',
     'bad_value: tier 1 traffic_cap_per_day must be a whole number of exposures such as 20000, not ""',
     'unknown_key: tier 2: unknown key "colour"; known keys: min_gmv, cashback_rate, traffic_cap_per_day, red_packet_coefficient',
   ]);
@@ -109,7 +118,8 @@ test("the sidebar's request carries exactly the options, checked by the same rul
   const options = policyOptions(unusual());
   assert.deepEqual(options, UNUSUAL_OPTIONS);
   assert.deepEqual(checkOptions(options), options);
-  for (const spec of POLICY_OPTIONS) {
+  // An optional option left out is simply not set (null); every other one must be sent.
+  for (const spec of POLICY_OPTIONS.filter((option) => !('optional' in option))) {
     const { [spec.key]: _left, ...missing } = options as Record<string, unknown>;
     assert.throws(() => checkOptions(missing), new RegExp(`^Error: options\\.${spec.key} must be .*, not missing$`), spec.key);
   }
@@ -117,19 +127,31 @@ test("the sidebar's request carries exactly the options, checked by the same rul
   assert.throws(() => checkOptions({ ...options, tiers: [] }), /options: unknown field "tiers"/);
 });
 
-test('an optional option with no default (as SPEC §8 baseline_window_days will be) is null when left blank, else read by its kind', () => {
-  const window: PolicyKeySpec = {
-    key: 'baseline_window_days',
-    field: 'baselineWindowDays',
-    kind: 'count',
-    min: 1,
-    unit: { en: 'days', zh: '天数' },
-    optional: true,
-    label: { en: 'History window', zh: '历史窗口' },
-    help: { en: 'days of history before the first campaign day', zh: '首个活动日之前的历史天数' },
-  };
+test('an optional option with no default (SPEC §8 baseline_window_days) is null when left blank or left out, else read by its kind', () => {
+  const window = POLICY_OPTIONS.find((spec) => spec.key === 'baseline_window_days')!;
+  assert.equal(checkOptions({ ...policyOptions(double11Policy()), baseline_window_days: undefined }).baseline_window_days, null);
   assert.deepEqual([null, '', undefined].map((blank) => readOption(window, blank)), [null, null, null]);
   assert.deepEqual(['30', 30, '0', 'x', true].map((value) => readOption(window, value)), [30, 30, undefined, undefined, undefined]);
   // A key that is not optional is never blank: the traffic days must be given.
   assert.equal(readOption(POLICY_OPTIONS.find((spec) => spec.key === 'traffic_max_days')!, null), undefined);
+});
+
+test('baseline_exclude_dates: a list, or a line of days and runs of days, read by the date reader, sorted and distinct', () => {
+  const read = (raw: unknown) => {
+    const r = policyFromJson({ baseline_exclude_dates: raw });
+    return r.ok ? r.policy.baselineExcludeDates : r.problems.map((p) => p.en);
+  };
+  assert.deepEqual(read(['2025-09-10', '2025/09/09', '2025-09-10']), ['2025-09-09', '2025-09-10']);
+  // A run of days is every day from the first to the last, across a month end.
+  assert.deepEqual(read('2025-09-30..2025-10-02, 2025年6月18日'), ['2025-06-18', '2025-09-30', '2025-10-01', '2025-10-02']);
+  assert.deepEqual(read('2025-11-01 ~ 2025-11-01；20251105'), ['2025-11-01', '2025-11-05']);
+  assert.deepEqual(read(''), []);
+  assert.deepEqual(read('11/10/2025'), [
+    '"baseline_exclude_dates" must be a list of at most 1096 dates such as ["2025-09-09", "2025-09-10"] or "2025-09-09..2025-09-10": "11/10/2025" is not a date with the year first, such as 2025-09-09',
+  ]);
+  assert.match(String(read('2025-10-02..2025-09-30')), /"2025-10-02\.\.2025-09-30" ends before it starts/);
+  assert.match(String(read('2020-01-01..2025-12-31')), /more than 1096 days/);
+  // What the writer writes, the reader reads back; the request's check takes the same forms.
+  const options = { ...policyOptions(double11Policy()), baseline_exclude_dates: '2025-09-09..2025-09-10' };
+  assert.deepEqual(checkOptions(options).baseline_exclude_dates, ['2025-09-09', '2025-09-10']);
 });

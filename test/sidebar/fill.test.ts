@@ -46,7 +46,9 @@ describe('sidebar: paste the examples, preview, fill', () => {
       });
       assert.equal(shown.label, spec.label.en, `${spec.key}: label`);
       if (spec.kind === 'boolean') assert.deepEqual([shown.type, shown.value], ['checkbox', spec.default], spec.key);
-      if (spec.kind === 'count') assert.deepEqual([shown.type, shown.value], ['number', String(spec.default)], spec.key);
+      // An optional count with no default (the baseline window) opens blank: not set.
+      if (spec.kind === 'count') assert.deepEqual([shown.type, shown.value], ['number', 'default' in spec ? String(spec.default) : ''], spec.key);
+      if (spec.kind === 'dates') assert.deepEqual([shown.type, shown.value], ['text', spec.default.join(', ')], spec.key);
       if (spec.kind === 'choice') {
         assert.deepEqual([shown.tag, shown.value], ['select', spec.default], spec.key);
         assert.deepEqual(shown.choices, spec.choices.map((choice) => [choice.value, choice.label.en]), `${spec.key}: choices`);

@@ -7,6 +7,7 @@ import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './limits';
 import { parseA1, quoteSheetName, a1Text } from './a1';
 import type { CallLog } from './calls';
 import { Cell, displayValue, enterValue, isDateFormat } from './cellValues';
+import { FakeChartBuilder, FakeEmbeddedChart } from './charts';
 import type { Checked } from './checked';
 import { FakeFilter, FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
@@ -16,7 +17,8 @@ export { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS };
 export type SheetMethods =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn'
   | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'deleteColumns'
-  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'getFilter' | 'appendRow' | 'activate';
+  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'getFilter' | 'appendRow' | 'activate'
+  | 'newChart' | 'insertChart' | 'getCharts';
 
 export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
   _rows: (Cell | undefined)[][] = [];
@@ -25,6 +27,7 @@ export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, Sh
   _frozenRows = 0;
   _frozenColumns = 0;
   _filter: FakeFilter | null = null;
+  _charts: FakeEmbeddedChart[] = [];
 
   constructor(
     readonly _parent: FakeSpreadsheet,
@@ -227,6 +230,25 @@ export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, Sh
     return this;
   }
 
+  newChart(): FakeChartBuilder {
+    this._count('newChart');
+    return new FakeChartBuilder(this);
+  }
+
+  /** The chart goes on the sheet at its anchor cell, which must be inside the sheet's grid. */
+  insertChart(chart: FakeEmbeddedChart): void {
+    this._change('insertChart');
+    if (chart._sheet !== this) throw new Error('The chart was built for another sheet.');
+    const { row, column } = chart._state.position;
+    if (row > this._maxRows || column > this._maxColumns) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    this._charts.push(new FakeEmbeddedChart(this, { ...chart._state, id: this._parent._nextChartId() }));
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    this._count('getCharts');
+    return this._charts.slice();
+  }
+
   /** The sheet as GET /api/spreadsheet shows it: values (dates as their displayed day), formulas, formats. */
   _snapshot() {
     const rows = this._lastRow();
@@ -244,6 +266,7 @@ export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, Sh
       filter: this._filter ? `${quoteSheetName(this._name)}!${a1Text(this._filter._range._row, this._filter._range._column, this._filter._range._rows, this._filter._range._columns)}` : null,
       maxRows: this._maxRows,
       maxColumns: this._maxColumns,
+      charts: this._charts.map((chart) => chart._describe()),
     };
   }
 }

@@ -62,6 +62,13 @@ export class FakeSpreadsheet implements Checked<GoogleAppsScript.Spreadsheet.Spr
   _active: FakeSheet;
   _activeRange: FakeRange | null = null;
   _nextSheetId = 0;
+  private _chartIds = 0;
+
+  /** Charts are numbered across the spreadsheet, as Sheets numbers them. */
+  _nextChartId(): number {
+    this._chartIds += 1;
+    return 1000000 + this._chartIds;
+  }
   readonly _toasts: Toast[] = [];
 
   constructor(
