@@ -32,7 +32,7 @@ export async function settleFiles(request: SettleRequest, now = new Date(), chec
       tableFile('history', request.history, language),
       request.targets ? tableFile('targets', request.targets, language) : Promise.resolve(undefined),
     ]);
-    return runSettlement({ history, campaign, targets }, policy, { sha256: nodeSha256, now, user: currentUser() });
+    return runSettlement({ history, campaign, targets }, policy, { sha256Pieces: nodeSha256Pieces, now, user: currentUser() });
   } catch (error) {
     // A table that cannot be read at all (no GMV column, empty file): the user must fix the file.
     if (error instanceof TableError) throw new UsageError(error.text(language));
@@ -92,9 +92,11 @@ export async function loadPolicy(request: SettleRequest): Promise<Policy> {
   return policy;
 }
 
-/** Node's native SHA-256: the same digest as core/sha256.ts, much faster on a 90 MB input. */
-function nodeSha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** Node's native SHA-256 over the fingerprint's pieces: the same digest as core/sha256.ts of their text, much faster on a 90 MB input. */
+export function nodeSha256Pieces(pieces: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest('hex');
 }
 
 function currentUser(): string {

@@ -24,6 +24,11 @@ export interface Table {
   eachRow(onRow: (cells: Cell[], rowNumber: number, problem?: RecordProblem) => void): void;
   /** Text that identifies the content, for the run record's input hash. */
   fingerprint(): string;
+  /**
+   * The UTF-8 bytes of fingerprint(), where the table was decoded from exactly them (a UTF-8
+   * file): the hash is then taken over the bytes as read, with no re-encoding of the text.
+   */
+  fingerprintBytes?: Uint8Array;
 }
 
 /** A heading cell, for finding the delimiter of the heading row under any title lines. */
@@ -31,10 +36,11 @@ function looksLikeHeading(cell: string): boolean {
   return matchHeader(cell) !== undefined || readDate(cell).kind === 'date';
 }
 
-export function tableFromText(source: SourceName, text: string): Table {
+export function tableFromText(source: SourceName, text: string, utf8?: Uint8Array): Table {
   const delimiter = detectDelimiter(text, looksLikeHeading);
   return {
     source,
+    fingerprintBytes: utf8,
     head(count) {
       // Only the first lines are parsed: inference must not cost a pass over a 90 MB file.
       const rows: Cell[][] = [];
