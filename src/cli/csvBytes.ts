@@ -8,6 +8,7 @@
  */
 import { fenToText, type Dec, type FenSum } from '../core/money';
 import { csvField, guardFormula } from '../output/csv';
+import { FORMULA_FIRST } from '../output/sheetText';
 import type { Language } from '../output/language';
 import { type CellValue, type Column, heading, isRate, isWhole } from '../output/tables';
 
@@ -17,6 +18,8 @@ const NEWLINE = 10;
 const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
+const SPACE = 32;
+const QUOTE = 34;
 
 type Writer = (value: CellValue, out: ChunkWriter) => void;
 
@@ -50,19 +53,45 @@ class ChunkWriter {
     this.at += this.buffer.write(text, this.at, 'utf8');
   }
 
-  /** A whole number's digits (|n| < 2^53), sign first. */
+  /**
+   * A text cell as csvField(guardFormula(text)) gives it. Most are ASCII with nothing to quote
+   * or guard (an id, a reason); those are copied a byte per character, with no regex test, no
+   * new string and no encoder call; anything else goes the general way.
+   */
+  textCell(text: string): void {
+    const length = text.length;
+    if (length > 0 && length < 4096 && FORMULA_FIRST.indexOf(text.charAt(0)) < 0) {
+      this.room(length);
+      const buffer = this.buffer;
+      const start = this.at;
+      let i = 0;
+      for (; i < length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < SPACE || c >= 0x7f || c === QUOTE || c === COMMA) break;
+        buffer[start + i] = c;
+      }
+      if (i === length) {
+        this.at = start + length;
+        return;
+      }
+    }
+    this.text(csvField(guardFormula(text)));
+  }
+
+  /** A whole number's digits (|n| < 2^53), sign first: counted, then filled from the right. */
   integer(n: number): void {
     this.room(17);
     if (n < 0) {
       this.buffer[this.at++] = MINUS;
       n = -n;
     }
-    const start = this.at;
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let at = (this.at += digits);
     do {
-      this.buffer[this.at++] = ZERO + (n % 10);
+      this.buffer[--at] = ZERO + (n % 10);
       n = Math.floor(n / 10);
     } while (n > 0);
-    this.buffer.subarray(start, this.at).reverse();
   }
 
   /** Fen as "1234.50": the integer part, a point, two digits. */
@@ -115,7 +144,7 @@ function writerFor<T>(column: Column<T>): Writer {
     };
   }
   if (column.key === 'status') return fewTexts();
-  return (value, out) => value !== null && out.text(csvField(guardFormula(value as string)));
+  return (value, out) => value !== null && out.textCell(value as string);
 }
 
 /** The table as CSV chunks of about 1 MB, the heading row first, `prefix` (a BOM) before it. */

@@ -1,10 +1,11 @@
 /** The CLI's CSV bytes are exactly the project's CSV text (src/output/csv.ts), whatever the values. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Dec } from '../../src/core/money';
 import { double11Policy } from '../../src/core/policy';
 import { tableFromText } from '../../src/input/table';
-import { tableToCsv } from '../../src/output/csv';
+import { csvField, tableToCsv } from '../../src/output/csv';
 import { LINE_COLUMNS, MERCHANT_COLUMNS, ISSUE_COLUMNS } from '../../src/output/tables';
 import { runSettlement } from '../../src/run/runSettlement';
 import { csvChunks } from '../../src/cli/csvBytes';
@@ -39,4 +40,26 @@ test('a table larger than a chunk comes out in chunks of about 1 MB, equal to th
   const chunks = [...csvChunks(LINE_COLUMNS, run.settlement.lines, 'zh')];
   assert.ok(chunks.length > 1 && chunks.every((c) => c.length <= (1 << 20)), `${chunks.length} chunks`);
   assert.equal(Buffer.concat(chunks).toString('utf8'), tableToCsv(LINE_COLUMNS, run.settlement.lines, 'zh'));
+});
+
+test('any text cell and any figure come out as the CSV text has them (generated)', () => {
+  // Names of every kind: plain ASCII (the byte-copy path), quotes, commas, line breaks, tabs,
+  // formula starts, full-width ＝, Chinese, emoji, and one past the 4096-character cut-off.
+  const nameArb = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', 'Z', '7', ' ', '"', ',', '\n', '\r', '\t', '=', '+', '-', '@', '＝', '店', '😀', '\u007f'), maxLength: 12 }),
+    fc.stringMatching(/^[ -~]{1,30}$/),
+    fc.constant('x'.repeat(5000)),
+  );
+  const lineArb = fc.record({ name: nameArb, gmv: fc.integer({ min: -99999999, max: 9999999999 }), spend: fc.integer({ min: 0, max: 99999999 }) });
+  fc.assert(
+    fc.property(fc.array(lineArb, { minLength: 1, maxLength: 8 }), (lines) => {
+      const rows = lines.map((l, m) => `M${m},${csvField(l.name)},2025-11-11,${(l.gmv / 100).toFixed(2)},${(l.spend / 100).toFixed(2)}`);
+      const campaign = tableFromText('campaign', ['merchant_id,merchant_name,date,gmv,ad_spend', ...rows].join('\n'));
+      const run = runSettlement({ history: tableFromText('history', 'merchant_id,avg_gmv\nM0,100\n'), campaign }, POLICY);
+      for (const language of ['en', 'zh'] as const) {
+        assert.equal(joined(csvChunks(LINE_COLUMNS, run.settlement.lines, language)), tableToCsv(LINE_COLUMNS, run.settlement.lines, language));
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
