@@ -8,6 +8,7 @@ import { detectDelimiter, forEachRecord, type RecordProblem } from './delimited'
 import { damagedBytes } from './damagedText';
 import { matchHeader } from './headers';
 import { isDateValue, type Cell } from './number';
+import { forEachPlainRow, hasPlainRows, type PlainLayout, type PlainSink } from './plainRows';
 
 export { isDateValue };
 
@@ -29,6 +30,11 @@ export interface Table {
    * file): the hash is then taken over the bytes as read, with no re-encoding of the text.
    */
   fingerprintBytes?: Uint8Array;
+  /**
+   * Where the table is a large clean export's exact UTF-8 bytes: its rows with the plain ones
+   * read straight from the bytes (plainRows.ts), for the readers' fast path.
+   */
+  eachPlainRow?(layout: PlainLayout, sink: PlainSink): void;
 }
 
 /** A heading cell, for finding the delimiter of the heading row under any title lines. */
@@ -56,6 +62,7 @@ export function tableFromText(source: SourceName, text: string, utf8?: Uint8Arra
       forEachRecord(text, delimiter, onRow);
     },
     fingerprint: () => text,
+    eachPlainRow: utf8 && hasPlainRows(text) ? (layout, sink) => forEachPlainRow(text, utf8, delimiter, layout, sink) : undefined,
   };
 }
 
