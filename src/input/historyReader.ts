@@ -6,7 +6,7 @@ import { addFen, fenToText } from '../core/money';
 import type { MerchantHistory } from '../core/model';
 import { dateCell, moneyCell, moneyColumn, type MoneyColumn, type RowContext } from './cells';
 import type { ColumnMapping } from './columnMapping';
-import { isoToSerial } from './date';
+import { isoToSerial, serialToIso } from './date';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
@@ -30,20 +30,16 @@ interface Accumulator extends MerchantHistory {
   firstRow: number;
 }
 
-interface DayOfHistory {
-  iso: string;
-  serial: number;
-}
-
 export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignDay: string | undefined): HistoryRead {
   const report = new SourceReport('history');
   const byMerchant = new Map<string, Accumulator>();
   const names = new Map<string, string>();
   const f = mapping.fields;
   const result: HistoryRead = { history: new Map(), names, report, datedDays: 0, leftOutDays: 0 };
-  const dated = (iso: string) => {
+  let firstSerial = Infinity;
+  const dated = (serial: number) => {
     result.datedDays += 1;
-    if (result.firstDay === undefined || iso < result.firstDay) result.firstDay = iso;
+    if (serial < firstSerial) firstSerial = serial;
   };
   // A merchant's rows usually come together, so the last accumulator is kept at hand.
   let lastId: string | undefined;
@@ -57,13 +53,14 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   };
 
   /** Adds one day of GMV unless it is a duplicate. */
-  const addDay = (ctx: RowContext, acc: Accumulator, date: DayOfHistory, gmvFen: number | null): void => {
-    const previous = acc.seen.rowOf(date.serial);
+  const addDay = (ctx: RowContext, acc: Accumulator, serial: number, gmvFen: number | null): void => {
+    const previous = acc.seen.rowOf(serial);
     if (previous !== undefined) {
-      report.reject(ctx.row, ctx.merchantId, date.iso, ISSUE_TEXT.duplicateDay(ctx.merchantId, date.iso, previous));
+      const iso = serialToIso(serial);
+      report.reject(ctx.row, ctx.merchantId, iso, ISSUE_TEXT.duplicateDay(ctx.merchantId, iso, previous));
       return;
     }
-    acc.seen.add(date.serial, ctx.row);
+    acc.seen.add(serial, ctx.row);
     if (gmvFen !== null && !report.isRejected(ctx.row)) {
       acc.sumFen = addFen(acc.sumFen, gmvFen); // exact past 2^53: 118 days near 10^11 CNY
       acc.days += 1;
@@ -72,7 +69,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
   // Wide: a date column on or after the campaign is set aside once, at its heading.
   mapping.dateColumns.forEach((column) => {
-    dated(column.date);
+    dated(isoToSerial(column.date));
     if (firstCampaignDay !== undefined && column.date >= firstCampaignDay) {
       result.leftOutDays += 1;
       report.note(mapping.headerRowNumber, column.date, ISSUE_TEXT.leftOutColumn(column.date, firstCampaignDay));
@@ -81,7 +78,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const wideColumns = mapping.dateColumns
     .filter((column) => firstCampaignDay === undefined || column.date < firstCampaignDay)
     .map((column) => ({
-      day: { iso: column.date, serial: isoToSerial(column.date) },
+      serial: isoToSerial(column.date),
       money: moneyColumn(mapping, column.index, { label: COLUMN_LABELS.gmvOn(column.date), blank: 'skip', allowNegative: true, tallied: true }),
     }));
   const firstCampaignSerial = firstCampaignDay === undefined ? Infinity : isoToSerial(firstCampaignDay);
@@ -91,6 +88,23 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     f.baseline === undefined ? undefined : moneyColumn(mapping, f.baseline, { label: COLUMN_LABELS.baseline, blank: 'skip', allowNegative: true, tallied: true });
   const tallied: MoneyColumn[] =
     mapping.shape === 'wide' ? wideColumns.map((c) => c.money) : mapping.shape === 'ready' ? (baseline ? [baseline] : []) : gmv ? [gmv] : [];
+
+  /** A dated row of a long history: left out on or after the campaign, else one day of GMV. */
+  const longDay = (ctx: RowContext, acc: Accumulator, serial: number, gmvFen: number | null): void => {
+    dated(serial);
+    if (serial >= firstCampaignSerial) {
+      result.leftOutDays += 1;
+      const iso = serialToIso(serial);
+      report.reject(ctx.row, ctx.merchantId, iso, ISSUE_TEXT.leftOut(iso, firstCampaignDay as string), false);
+      return;
+    }
+    addDay(ctx, acc, serial, gmvFen);
+  };
+  // A clean long export's plain rows straight from its bytes (rows.ts): the same days, read faster.
+  const plain =
+    mapping.shape === 'long' && gmv && f.date !== undefined
+      ? { date: f.date, money: [gmv], onRow: (ctx: RowContext, id: string, serial: number, fens: number[]) => longDay(ctx, merchant(id, ctx.row), serial, fens[0]) }
+      : undefined;
 
   eachDataRow(table, mapping, report, tallied, (ctx, cells, merchantId, name) => {
     if (name && !names.has(merchantId)) names.set(merchantId, name);
@@ -112,13 +126,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
       const date = dateCell(ctx, cells[f.date as number]);
       const gmvFen = moneyCell(ctx, cells, gmv);
       if (date === undefined || gmvFen === undefined) return;
-      dated(date.iso);
-      if (date.serial >= firstCampaignSerial) {
-        result.leftOutDays += 1;
-        report.reject(ctx.row, merchantId, date.iso, ISSUE_TEXT.leftOut(date.iso, firstCampaignDay as string), false);
-        return;
-      }
-      addDay(ctx, acc, date, gmvFen);
+      longDay(ctx, acc, date.serial, gmvFen);
       return;
     }
 
@@ -126,9 +134,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     for (const column of wideColumns) {
       const gmvFen = moneyCell(ctx, cells, column.money);
       if (gmvFen === undefined) continue;
-      addDay(ctx, acc, column.day, gmvFen);
+      addDay(ctx, acc, column.serial, gmvFen);
     }
-  });
+  }, plain);
+  if (firstSerial !== Infinity) result.firstDay = serialToIso(firstSerial);
 
   byMerchant.forEach((acc, id) =>
     result.history.set(id, acc.readyBaselineFen !== undefined ? { sumFen: 0, days: 0, readyBaselineFen: acc.readyBaselineFen } : { sumFen: acc.sumFen, days: acc.days }),

@@ -30,11 +30,13 @@ const SERIAL_OF_2000 = isoToSerial('2000-01-01');
  */
 export function isoSerialAt(bytes: Uint8Array, from: number, to: number): number {
   if (to - from !== 10 || bytes[from + 4] !== DASH || bytes[from + 7] !== DASH) return NaN;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(bytes[from + i])) return NaN;
-  const d = (i: number) => bytes[from + i] - ZERO;
-  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-  const month = d(5) * 10 + d(6);
-  const day = d(8) * 10 + d(9);
+  // Written out rather than looped: this runs on every row of a long history.
+  const y0 = bytes[from] - ZERO, y1 = bytes[from + 1] - ZERO, y2 = bytes[from + 2] - ZERO, y3 = bytes[from + 3] - ZERO;
+  const m0 = bytes[from + 5] - ZERO, m1 = bytes[from + 6] - ZERO, d0 = bytes[from + 8] - ZERO, d1 = bytes[from + 9] - ZERO;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
   if (year < 2000 || year > 2099 || month < 1 || month > 12 || day < 1) return NaN;
   const leap = year % 4 === 0; // 2000 is a leap year, and no other century year falls in the range
   const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
