@@ -54,28 +54,27 @@ class ChunkWriter {
   }
 
   /**
-   * A text cell as csvField(guardFormula(text)) gives it. Most are ASCII with nothing to quote
-   * or guard (an id, a reason); those are copied a byte per character, with no regex test, no
-   * new string and no encoder call; anything else goes the general way.
+   * A text cell as csvField(guardFormula(text)) gives it. Most are ASCII with no quote, line
+   * break or formula start (an id, a status, a reason, quoted for its commas): those are copied a
+   * byte per character, with no regex test, no new string and no encoder call; anything else
+   * goes the general way.
    */
   textCell(text: string): void {
     const length = text.length;
-    if (length > 0 && length < 4096 && FORMULA_FIRST.indexOf(text.charAt(0)) < 0) {
-      this.room(length);
-      const buffer = this.buffer;
-      const start = this.at;
-      let i = 0;
-      for (; i < length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < SPACE || c >= 0x7f || c === QUOTE || c === COMMA) break;
-        buffer[start + i] = c;
-      }
-      if (i === length) {
-        this.at = start + length;
-        return;
-      }
+    if (length === 0 || length > 4096 || FORMULA_FIRST.indexOf(text.charAt(0)) >= 0) return this.text(csvField(guardFormula(text)));
+    let commas = false;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < SPACE || c >= 0x7f || c === QUOTE) return this.text(csvField(guardFormula(text)));
+      if (c === COMMA) commas = true;
     }
-    this.text(csvField(guardFormula(text)));
+    this.room(length + 2);
+    const buffer = this.buffer;
+    let at = this.at;
+    if (commas) buffer[at++] = QUOTE;
+    for (let i = 0; i < length; i++) buffer[at++] = text.charCodeAt(i);
+    if (commas) buffer[at++] = QUOTE;
+    this.at = at;
   }
 
   /** A whole number's digits (|n| < 2^53), sign first: counted, then filled from the right. */
