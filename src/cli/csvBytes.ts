@@ -13,6 +13,8 @@ import type { Language } from '../output/language';
 import { type CellValue, type Column, heading, isRate, isWhole } from '../output/tables';
 
 const CHUNK_BYTES = 1 << 20;
+/** A character the byte copy cannot take: outside printable ASCII, or a quote. */
+const NOT_PRINTABLE_ASCII = /[^ !#-~]/;
 const COMMA = 44;
 const NEWLINE = 10;
 const MINUS = 45;
@@ -62,17 +64,13 @@ class ChunkWriter {
   textCell(text: string): void {
     const length = text.length;
     if (length === 0 || length > 4096 || FORMULA_FIRST.indexOf(text.charAt(0)) >= 0) return this.text(csvField(guardFormula(text)));
-    let commas = false;
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < SPACE || c >= 0x7f || c === QUOTE) return this.text(csvField(guardFormula(text)));
-      if (c === COMMA) commas = true;
-    }
+    if (NOT_PRINTABLE_ASCII.test(text)) return this.text(csvField(guardFormula(text)));
+    const commas = text.indexOf(',') >= 0;
     this.room(length + 2);
     const buffer = this.buffer;
     let at = this.at;
     if (commas) buffer[at++] = QUOTE;
-    for (let i = 0; i < length; i++) buffer[at++] = text.charCodeAt(i);
+    at += buffer.write(text, at, length, 'latin1'); // ASCII, so one byte per character
     if (commas) buffer[at++] = QUOTE;
     this.at = at;
   }

@@ -8,7 +8,7 @@ import { detectDelimiter, forEachRecord, type RecordProblem } from './delimited'
 import { damagedBytes } from './damagedText';
 import { matchHeader } from './headers';
 import { isDateValue, type Cell } from './number';
-import { forEachPlainRow, hasPlainRows, type PlainLayout, type PlainSink } from './plainRows';
+import { forEachPlainRow, type PlainLayout, type PlainSink } from './plainRows';
 
 export { isDateValue };
 
@@ -31,8 +31,8 @@ export interface Table {
    */
   fingerprintBytes?: Uint8Array;
   /**
-   * Where the table is a large clean export's exact UTF-8 bytes: its rows with the plain ones
-   * read straight from the bytes (plainRows.ts), for the readers' fast path.
+   * Where the table is text (a file or a paste): every row as eachRow gives it, but with the
+   * plain ones read in place (plainRows.ts), for the readers' fast path.
    */
   eachPlainRow?(layout: PlainLayout, sink: PlainSink): void;
 }
@@ -62,7 +62,7 @@ export function tableFromText(source: SourceName, text: string, utf8?: Uint8Arra
       forEachRecord(text, delimiter, onRow);
     },
     fingerprint: () => text,
-    eachPlainRow: utf8 && hasPlainRows(text) ? (layout, sink) => forEachPlainRow(text, utf8, delimiter, layout, sink) : undefined,
+    eachPlainRow: (layout, sink) => forEachPlainRow(text, delimiter, layout, sink),
   };
 }
 
