@@ -103,7 +103,14 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   // A clean long export's plain rows straight from its bytes (rows.ts): the same days, read faster.
   const plain =
     mapping.shape === 'long' && gmv && f.date !== undefined
-      ? { date: f.date, money: [gmv], onRow: (ctx: RowContext, id: string, serial: number, fens: number[]) => longDay(ctx, merchant(id, ctx.row), serial, fens[0]) }
+      ? {
+          date: f.date,
+          money: [gmv],
+          onRow(ctx: RowContext, id: string, serial: number, fens: number[], name: string) {
+            if (name && !names.has(id)) names.set(id, name);
+            longDay(ctx, merchant(id, ctx.row), serial, fens[0]);
+          },
+        }
       : undefined;
 
   eachDataRow(table, mapping, report, tallied, (ctx, cells, merchantId, name) => {

@@ -1,9 +1,9 @@
 /**
  * The rows of a large clean export read in place. Most rows of a 3-million-row history are
  * "plain": an ASCII id, an ISO date and plain amounts, nothing quoted. For those the reader gets
- * the id (one string per run of rows with the same id), the date's serial day and the amounts
- * in fen, with no string per cell and no text parse; every other row — blank, a title, a total,
- * 万, a name in Chinese, one field too many — comes as the fields forEachRecord would give it,
+ * the id (one string per run of rows with the same id), the date's serial day, the amounts in
+ * fen and the name field's text, with no other string and no text parse; every other row —
+ * blank, a title, a total, 万, one field too many — comes as the fields forEachRecord would give it,
  * for the general reader. The reader may also hand a plain row back (`plain` returns false) and
  * get its fields instead. Same rows, same numbers, same order as forEachRecord
  * (test/input/plainRows.test.ts compares the two on generated exports).
@@ -16,6 +16,8 @@ import { isoSerialAt, plainFenAt } from './plainText';
 export interface PlainLayout {
   width: number;
   id: number;
+  /** A text field handed over as it is (the merchant name), or none. */
+  name?: number;
   date: number;
   money: number[];
 }
@@ -25,7 +27,7 @@ export interface PlainSink {
    * A row whose id, date and amounts are plain: `fens` follows layout.money (and is reused for
    * the next row). Returns false, having changed nothing, to get the row's fields instead.
    */
-  plain(rowNumber: number, id: string, serial: number, fens: number[]): boolean;
+  plain(rowNumber: number, id: string, serial: number, fens: number[], name: string): boolean;
   /** Any other row, as forEachRecord gives it. */
   other: OnRecord;
 }
@@ -48,6 +50,7 @@ export function forEachPlainRow(text: string, delimiter: Delimiter, layout: Plai
   const money = layout.money;
   const cuts = new Int32Array(width + 1); // field f is text[cuts[f], cuts[f + 1] - 1)
   const fens: number[] = money.map(() => 0);
+  const nameField = layout.name === undefined ? -1 : layout.name;
   const length = text.length;
   // The id of the previous plain row: a long export repeats it on ~30 rows, and one string serves them.
   let lastId = '';
@@ -78,7 +81,8 @@ export function forEachPlainRow(text: string, delimiter: Delimiter, layout: Plai
       if (idTo === idFrom) return false;
       lastId = text.slice(idFrom, idTo);
     }
-    return sink.plain(row, lastId, serial, fens);
+    const name = nameField < 0 ? '' : text.slice(cuts[nameField], cuts[nameField + 1] - 1);
+    return sink.plain(row, lastId, serial, fens, name);
   };
 
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; // Excel's BOM, as forEachRecord skips it

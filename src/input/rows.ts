@@ -22,14 +22,15 @@ import { cellText, isBlankRow, type Table } from './table';
 export type OnDataRow = (ctx: RowContext, cells: Cell[], merchantId: string, name: string) => void;
 
 /**
- * A reader's fast path for a long table with no name column: a plain row (plainRows.ts) comes
- * as its merchant id, the serial day of its `date` column and the fen of its `money` columns
- * (in that order, reused for the next row), already tallied; any other row goes to OnDataRow.
+ * A reader's fast path for a long table: a plain row (plainRows.ts) comes as its merchant id,
+ * the serial day of its `date` column, the fen of its `money` columns (in that order, reused for
+ * the next row), already tallied, and its name ('' without a name column); any other row goes
+ * to OnDataRow.
  */
 export interface PlainDataRows {
   date: number;
   money: MoneyColumn[];
-  onRow(ctx: RowContext, merchantId: string, serial: number, fens: number[]): void;
+  onRow(ctx: RowContext, merchantId: string, serial: number, fens: number[], name: string): void;
 }
 
 export function eachDataRow(
@@ -77,8 +78,9 @@ export function eachDataRow(
   let lastId: string | undefined;
   const money = plain.money;
   table.eachPlainRow(layout, {
-    plain(row, text, serial, fens) {
+    plain(row, text, serial, fens, nameText) {
       if (row <= mapping.headerRowNumber) return false;
+      if (nameText !== '' && totalLabel(nameText)) return false;
       if (text !== lastText) {
         lastText = text;
         const read = totalLabel(text) ? undefined : readMerchantId(text);
@@ -91,22 +93,19 @@ export function eachDataRow(
       ctx.row = row;
       ctx.merchantId = lastId;
       for (let m = 0; m < money.length; m++) if (money[m].tallied) totals.add(money[m].index, fens[m]);
-      plain.onRow(ctx, lastId, serial, fens);
+      plain.onRow(ctx, lastId, serial, fens, nameCell(nameText));
       return true;
     },
     other: dataRow,
   });
 }
 
-/**
- * Where plain rows can be read from the bytes: a heading row gives the width; no name column
- * (a name is text, which the fast path does not cut); amounts with no unit to shift by.
- */
+/** Where plain rows can be read in place: a heading row gives the width; amounts with no unit to shift by. */
 function plainLayout(mapping: ColumnMapping, plain: PlainDataRows): PlainLayout | undefined {
   const f = mapping.fields;
-  if (mapping.labels.length === 0 || f.merchant_id === undefined || f.merchant_name !== undefined) return undefined;
+  if (mapping.labels.length === 0 || f.merchant_id === undefined) return undefined;
   if (plain.money.some((column) => column.exponent !== 0)) return undefined;
-  return { width: mapping.labels.length, id: f.merchant_id, date: plain.date, money: plain.money.map((column) => column.index) };
+  return { width: mapping.labels.length, id: f.merchant_id, name: f.merchant_name, date: plain.date, money: plain.money.map((column) => column.index) };
 }
 
 /** Title lines and columns that name a field but are not read: reported once, on their rows. */

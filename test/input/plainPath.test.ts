@@ -51,8 +51,8 @@ const exportArb = fc.record({
 });
 
 /** The text table, counting the rows the fast path read itself. */
-function counted(text: string, plainRows: { count: number }): Table {
-  const table = tableFromText('history', text);
+function counted(text: string, plainRows: { count: number }, source: 'history' | 'campaign' = 'history'): Table {
+  const table = tableFromText(source, text);
   const eachPlainRow = table.eachPlainRow;
   assert.ok(eachPlainRow);
   return {
@@ -75,8 +75,8 @@ function outcome(read: () => unknown): unknown {
 }
 
 /** The same text without the fast path: every row cut into cells and read by the cell readers. */
-function cellByCell(text: string): Table {
-  return { ...tableFromText('history', text), eachPlainRow: undefined };
+function cellByCell(text: string, source: 'history' | 'campaign' = 'history'): Table {
+  return { ...tableFromText(source, text), eachPlainRow: undefined };
 }
 
 test('generated long histories read the same in place as cell by cell', () => {
@@ -101,15 +101,58 @@ test('generated long histories read the same in place as cell by cell', () => {
   assert.ok(plainTotal > 1000, `the fast path read ${plainTotal} rows itself`);
 });
 
-test('a history the fast path cannot take (a quoted field, a unit in the heading, a name column) reads the same', () => {
-  for (const text of [
-    'merchant_id,date,gmv\n"00001",2025-10-01,5\n00001,2025-10-02,6\n',
-    'merchant_id,date,gmv(万元)\n00001,2025-10-01,1.5\n',
-    'merchant_id,merchant_name,date,gmv\n00001,店,2025-10-01,1.5\n',
-  ]) {
+test('a history the fast path cannot take (a quoted field, a unit in the heading) reads the same', () => {
+  for (const text of ['merchant_id,date,gmv\n"00001",2025-10-01,5\n00001,2025-10-02,6\n', 'merchant_id,date,gmv(万元)\n00001,2025-10-01,1.5\n']) {
     const plainRows = { count: 0 };
     const inPlace = readInputs({ history: counted(text, plainRows), campaign: tableFromText('campaign', CAMPAIGN) });
     assert.deepEqual(inPlace, readInputs({ history: cellByCell(text), campaign: tableFromText('campaign', CAMPAIGN) }));
     assert.equal(plainRows.count, 0);
   }
+});
+
+const HISTORY = 'merchant_id,date,gmv\n00001,2025-10-01,100000\n00002,2025-10-01,100000\nS3,2025-10-01,5\n合计,,200005\n';
+
+/** Campaign rows of every kind: names in Chinese, with spaces, total-like; blank and negative ad spend; bad dates. */
+const CAMPAIGN_KINDS: ((m: string, day: string) => string[])[] = [
+  (m, day) => [m, '店铺一', day, '523456.78', '1200.5'],
+  (m, day) => [m, '', day, '1000000', '0'],
+  (m, day) => [m, ' Shop ', day, '200000.005', '12'],
+  (m, day) => [m, '小计', day, '1', '1'],
+  (m, day) => [m, 'Total Shop', day, '1', '1'],
+  (m, day) => [m, '店', day, '523456.78', ''],
+  (m, day) => [m, '店', day, '523456.78', '-5'],
+  (m, day) => [m, '店', day, '-10', '5'],
+  (m, day) => [m, '店', day, '', '5'],
+  (m) => [m, '店', '2025-11-31', '1', '1'],
+  (m, day) => [m + ' ', '店', day, '1', '1'],
+  () => ['合计', '', '', '99', '9'],
+  (m, day) => [m, '店', day, '1', '1', 'x'],
+  (m, day) => [m, '店', day],
+];
+
+test('generated campaign exports with names read the same in place as cell by cell', () => {
+  let plainTotal = 0;
+  const campaignArb = fc.record({
+    rows: fc.array(fc.record({ kind: fc.nat(CAMPAIGN_KINDS.length * 2), merchant: fc.constantFrom('00001', '00002', 'S3', 'T5'), day: fc.integer({ min: 11, max: 13 }) }), {
+      maxLength: 30,
+    }),
+    delimiter: fc.constantFrom(',', '\t'),
+    lineEnd: fc.constantFrom('\n', '\r\n'),
+  });
+  fc.assert(
+    fc.property(campaignArb, (e) => {
+      const lines = [['merchant_id', 'merchant_name', 'date', 'gmv', 'ad_spend'].join(e.delimiter)];
+      for (const row of e.rows) {
+        const kind = row.kind < CAMPAIGN_KINDS.length ? 0 : row.kind - CAMPAIGN_KINDS.length;
+        lines.push(CAMPAIGN_KINDS[Math.min(kind, CAMPAIGN_KINDS.length - 1)](row.merchant, `2025-11-${row.day}`).join(e.delimiter));
+      }
+      const text = lines.join(e.lineEnd) + e.lineEnd;
+      const plainRows = { count: 0 };
+      const inPlace = outcome(() => readInputs({ history: tableFromText('history', HISTORY), campaign: counted(text, plainRows, 'campaign') }));
+      assert.deepEqual(inPlace, outcome(() => readInputs({ history: tableFromText('history', HISTORY), campaign: cellByCell(text, 'campaign') })));
+      plainTotal += plainRows.count;
+    }),
+    { numRuns: 400 },
+  );
+  assert.ok(plainTotal > 1000, `the fast path read ${plainTotal} rows itself`);
 });

@@ -13,14 +13,14 @@ import { readDate } from '../../src/input/date';
 import { plainMoneyFen } from '../../src/input/number';
 import { forEachPlainRow, type PlainLayout } from '../../src/input/plainRows';
 
-type Seen = { row: number; plain?: { id: string; serial: number; fens: number[] }; fields?: string[]; problem?: RecordProblem };
+type Seen = { row: number; plain?: { id: string; serial: number; fens: number[]; name: string }; fields?: string[]; problem?: RecordProblem };
 
 function inPlace(text: string, delimiter: Delimiter, layout: PlainLayout, refuse = (_row: number) => false): Seen[] {
   const seen: Seen[] = [];
   forEachPlainRow(text, delimiter, layout, {
-    plain(row, id, serial, fens) {
+    plain(row, id, serial, fens, name) {
       if (refuse(row)) return false;
-      seen.push({ row, plain: { id, serial, fens: [...fens] } });
+      seen.push({ row, plain: { id, serial, fens: [...fens], name } });
       return true;
     },
     other: (fields, row, problem) => seen.push({ row, fields, problem }),
@@ -53,6 +53,7 @@ function assertSameRows(text: string, delimiter: Delimiter, layout: PlainLayout,
     const date = readDate(fields[layout.date]);
     assert.equal(date.kind === 'date' ? date.serial : NaN, p.serial, `row ${s.row}`);
     assert.deepEqual(p.fens, layout.money.map((m) => plainMoneyFen(fields[m])), `row ${s.row}`);
+    assert.equal(p.name, layout.name === undefined ? '' : fields[layout.name]);
   }
   return plain;
 }
@@ -92,7 +93,7 @@ describe('forEachPlainRow', () => {
         (rows, delimiter, lineEnd, bom, finalEnd) => {
           const text = (bom ? '\ufeff' : '') + rows.map((r) => r.join(delimiter)).join(lineEnd) + (finalEnd ? lineEnd : '');
           assertSameRows(text, delimiter, LONG);
-          assertSameRows(text, delimiter, { width: 5, id: 0, date: 2, money: [3, 4] });
+          assertSameRows(text, delimiter, { width: 5, id: 0, name: 1, date: 2, money: [3, 4] });
           assertSameRows(text, delimiter, LONG, (row) => row % 2 === 0);
         },
       ),
