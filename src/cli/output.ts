@@ -6,14 +6,15 @@
  */
 import { fstatSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { linesToCsv } from '../output/csv';
+import { LINE_COLUMNS } from '../output/tables';
+import { csvChunks } from './csvBytes';
 import { jsonReportChunks } from '../output/json';
 import type { SettlementRun } from '../run/runSettlement';
 import { UsageError, type CliRequest } from './args';
 import { visibleText } from './terminalText';
 
 /** What is written: one piece, or a series of text chunks. */
-export type Output = string | Buffer | Iterable<string>;
+export type Output = string | Buffer | Iterable<string | Buffer>;
 
 export async function renderOutput(run: SettlementRun, request: CliRequest): Promise<Output> {
   if (request.format === 'json') return jsonReportChunks(run);
@@ -22,18 +23,23 @@ export async function renderOutput(run: SettlementRun, request: CliRequest): Pro
     const { settlementWorkbook } = await import('./xlsxWriter');
     return settlementWorkbook(run, request.language);
   }
-  return csvOutput(linesToCsv(run, request.language), request.out);
+  return csvChunks(LINE_COLUMNS, run.settlement.lines, request.language, bomFor(request.out));
 }
 
 /**
  * Excel opens a BOM-less UTF-8 CSV as the local code page (GBK on Chinese Windows), which
  * garbles merchant names; a file gets the BOM, a pipe does not (tools downstream dislike it).
- * Added as bytes: '\ufeff' + text would turn a one-byte string into a two-byte copy.
  */
+function bomFor(out: string | undefined): Buffer | undefined {
+  return !out || isDevice(out) ? undefined : UTF8_BOM;
+}
+
+/** A CSV made as one string, with the BOM added as bytes: '\ufeff' + text would turn a one-byte string into a two-byte copy. */
 export function csvOutput(csv: string, out: string | undefined): Output {
-  if (!out || isDevice(out)) return csv;
+  const bom = bomFor(out);
+  if (!bom) return csv;
   const text = Buffer.from(csv, 'utf8');
-  return Buffer.concat([UTF8_BOM, text], UTF8_BOM.length + text.length);
+  return Buffer.concat([bom, text], bom.length + text.length);
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);

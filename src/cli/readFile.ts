@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
-import { decodeText, isZip } from '../files/decode';
+import { decodeFile, isZip } from '../files/decode';
 import type { Cell } from '../input/number';
 import { tableFromCells, tableFromText, type SourceName, type Table } from '../input/table';
 import { UsageError } from './args';
@@ -17,7 +17,8 @@ export async function readTableFile(source: SourceName, path: string): Promise<T
   if (isZip(bytes)) return tableFromCells(source, await firstSheetCells(`--${source}`, path, bytes));
   if (isOldExcel(bytes))
     throw new UsageError(`--${source} ${path} is an old .xls workbook: save it as .xlsx or CSV and try again`, `--${source} ${path} 是旧版 .xls 工作簿：请另存为 .xlsx 或 CSV 后重试`);
-  return tableFromText(source, decodeText(bytes));
+  const { text, utf8 } = decodeFile(bytes);
+  return tableFromText(source, text, utf8);
 }
 
 export async function readBytes(flag: string, path: string): Promise<Buffer> {

@@ -43,7 +43,7 @@ export async function readInputTables(request: SettleRequest, checkCampaign?: (c
 /** The run on tables already read; a table that cannot be read at all (no GMV column, empty file) is the user's to fix. */
 export function settleTables(tables: InputTables, policy: Policy, language: 'en' | 'zh', now = new Date()): SettlementRun {
   try {
-    return runSettlement(tables, policy, { sha256: nodeSha256, now, user: currentUser() });
+    return runSettlement(tables, policy, { sha256Pieces: nodeSha256Pieces, now, user: currentUser() });
   } catch (error) {
     if (error instanceof TableError) throw new UsageError(error.text(language));
     throw error;
@@ -105,9 +105,11 @@ export async function loadPolicy(request: SettleRequest, coefficientRequired = t
   return policy;
 }
 
-/** Node's native SHA-256: the same digest as core/sha256.ts, much faster on a 90 MB input. */
-function nodeSha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** Node's native SHA-256 over the fingerprint's pieces: the same digest as core/sha256.ts of their text, much faster on a 90 MB input. */
+export function nodeSha256Pieces(pieces: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest('hex');
 }
 
 function currentUser(): string {

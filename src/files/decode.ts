@@ -18,6 +18,33 @@
 import { TableError } from '../input/tableError';
 
 export function decodeText(bytes: Uint8Array): string {
+  return decodeFile(bytes).text;
+}
+
+/**
+ * The text, and the bytes it is exactly the UTF-8 of where it is (a valid UTF-8 file, after its
+ * BOM): whoever hashes the text can then hash those bytes instead.
+ */
+export function decodeFile(bytes: Uint8Array): { text: string; utf8?: Uint8Array } {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom || !hasZeroByte(bytes)) {
+    const body = bom ? bytes.subarray(3) : bytes;
+    try {
+      return { text: fatal.decode(body), utf8: body };
+    } catch (notUtf8) {
+      // not exactly UTF-8: the decoding below says what it is
+    }
+  }
+  return { text: decodeInexact(bytes) };
+}
+
+/** Any zero byte in the first 64 KiB: UTF-16 (or not text), which valid-looking UTF-8 could hide. */
+function hasZeroByte(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 64 * 1024).indexOf(0) >= 0;
+}
+
+function decodeInexact(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));

@@ -1,11 +1,13 @@
 /** Campaign-day rows (SPEC §3): merchant id, optional name, date, GMV, optional ad spend. */
 import type { CampaignDay } from '../core/model';
-import { dateCell, moneyCell, moneyColumn } from './cells';
+import type { Fen } from '../core/money';
+import { dateCell, moneyCell, moneyColumn, type RowContext } from './cells';
 import type { ColumnMapping } from './columnMapping';
+import { serialToIso } from './date';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
-import { eachDataRow } from './rows';
+import { eachDataRow, type PlainDataRows } from './rows';
 import type { Table } from './table';
 
 export interface CampaignRead {
@@ -20,6 +22,8 @@ export interface CampaignRead {
   lastCampaignDay?: string;
   report: SourceReport;
 }
+
+type DayOfCampaign = { iso: string; serial: number };
 
 export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead {
   const report = new SourceReport('campaign');
@@ -38,44 +42,67 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
   let firstCampaignDayRow: number | undefined;
   let lastCampaignDay: string | undefined;
 
-  eachDataRow(table, mapping, report, adSpend ? [gmv, adSpend] : [gmv], (ctx, cells, merchantId, merchantName) => {
+  /** One campaign row: its date (undefined if unreadable), GMV and ad spend as read. */
+  const addRow = (ctx: RowContext, merchantId: string, merchantName: string, date: DayOfCampaign | undefined, gmvFen: Fen | null | undefined, adSpendFen: Fen | null | undefined) => {
     let seen = daysOf.get(merchantId);
     if (!seen) {
       daysOf.set(merchantId, (seen = new DayRows()));
       merchantOrder.push(merchantId);
       firstRowOf.set(merchantId, ctx.row);
     }
-    const read = dateCell(ctx, cells[f.date as number]);
-    const gmvFen = moneyCell(ctx, cells, gmv);
-    const adSpendFen = adSpend ? moneyCell(ctx, cells, adSpend) : 0;
-    if (read !== undefined) {
-      const earlier = seen.rowOf(read.serial);
+    if (date !== undefined) {
+      const earlier = seen.rowOf(date.serial);
       if (earlier !== undefined) {
         // The day already has a line (from its first row); the duplicate only blocks it.
-        report.reject(ctx.row, merchantId, read.iso, ISSUE_TEXT.duplicateDay(merchantId, read.iso, earlier));
+        report.reject(ctx.row, merchantId, date.iso, ISSUE_TEXT.duplicateDay(merchantId, date.iso, earlier));
         return;
       }
-      seen.add(read.serial, ctx.row);
+      seen.add(date.serial, ctx.row);
     }
     const rejected = report.isRejected(ctx.row);
-    const date = read && read.iso;
+    const iso = date && date.iso;
     // Only a row that was used may say when the campaign starts or ends: one bad date never moves them.
-    if (date !== undefined && !rejected) {
-      if (firstCampaignDay === undefined || date < firstCampaignDay) {
-        firstCampaignDay = date;
+    if (iso !== undefined && !rejected) {
+      if (firstCampaignDay === undefined || iso < firstCampaignDay) {
+        firstCampaignDay = iso;
         firstCampaignDayRow = ctx.row;
       }
-      if (lastCampaignDay === undefined || date > lastCampaignDay) lastCampaignDay = date;
+      if (lastCampaignDay === undefined || iso > lastCampaignDay) lastCampaignDay = iso;
     }
     const day: CampaignDay = {
       merchantId,
       merchantName,
-      date: date || '',
+      date: iso || '',
       gmvFen: gmvFen === undefined || gmvFen === null ? null : gmvFen,
       adSpendFen: typeof adSpendFen === 'number' ? adSpendFen : 0,
     };
     if (rejected) day.rejected = true; // rare; a spread here made every day a slow dictionary object
     days.push(day);
-  });
+  };
+
+  // A clean export's plain rows read in place (rows.ts); a campaign has a few days, so each
+  // day's text is made once.
+  const dayOfSerial = new Map<number, DayOfCampaign>();
+  const plain: PlainDataRows = {
+    date: f.date as number,
+    money: adSpend ? [gmv, adSpend] : [gmv],
+    onRow(ctx, merchantId, serial, fens, name) {
+      let date = dayOfSerial.get(serial);
+      if (date === undefined) dayOfSerial.set(serial, (date = { serial, iso: serialToIso(serial) }));
+      addRow(ctx, merchantId, name, date, fens[0], adSpend ? fens[1] : 0);
+    },
+  };
+  eachDataRow(
+    table,
+    mapping,
+    report,
+    adSpend ? [gmv, adSpend] : [gmv],
+    (ctx, cells, merchantId, merchantName) => {
+      const date = dateCell(ctx, cells[f.date as number]);
+      const gmvFen = moneyCell(ctx, cells, gmv);
+      addRow(ctx, merchantId, merchantName, date, gmvFen, adSpend ? moneyCell(ctx, cells, adSpend) : 0);
+    },
+    plain,
+  );
   return { days, merchantOrder, firstRowOf, firstCampaignDay, firstCampaignDayRow, lastCampaignDay, report };
 }

@@ -82,7 +82,7 @@ export function forEachRecord(text: string, delimiter: Delimiter, onRecord: OnRe
   }
 }
 
-const LONE_CR = /\r(?!\n)/;
+export const LONE_CR = /\r(?!\n)/;
 
 /** Only for text that has damaged bytes somewhere: each record is checked for them. */
 function withDamageCheck(onRecord: OnRecord): OnRecord {
@@ -105,23 +105,28 @@ function forEachPlainRecord(text: string, delimiter: string, onRecord: OnRecord)
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const fields: string[] = [];
-    if (stop > start) {
-      let from = start;
-      for (;;) {
-        const cut = text.indexOf(delimiter, from);
-        if (cut < 0 || cut >= stop) {
-          fields.push(text.slice(from, stop));
-          break;
-        }
-        fields.push(text.slice(from, cut));
-        from = cut + 1;
-      }
-    }
     row += 1;
-    onRecord(fields, row);
+    onRecord(cutFields(text, start, stop, delimiter), row);
     start = end + 1;
   }
+}
+
+/** The fields of the quote-free line text[start, stop): none for an empty line. */
+export function cutFields(text: string, start: number, stop: number, delimiter: string): string[] {
+  const fields: string[] = [];
+  if (stop > start) {
+    let from = start;
+    for (;;) {
+      const cut = text.indexOf(delimiter, from);
+      if (cut < 0 || cut >= stop) {
+        fields.push(text.slice(from, stop));
+        break;
+      }
+      fields.push(text.slice(from, cut));
+      from = cut + 1;
+    }
+  }
+  return fields;
 }
 
 /**

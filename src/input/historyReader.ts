@@ -4,10 +4,10 @@
  */
 import { addFen, fenToText } from '../core/money';
 import type { MerchantHistory } from '../core/model';
-import { BaselineFilter, type BaselineChoice, type BaselineDays } from './baselineChoice';
 import { dateCell, moneyCell, moneyColumn, type MoneyColumn, type RowContext } from './cells';
+import { BaselineFilter, type BaselineChoice, type BaselineDays } from './baselineChoice';
 import type { ColumnMapping } from './columnMapping';
-import { isoToSerial } from './date';
+import { isoToSerial, serialToIso } from './date';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
@@ -33,11 +33,6 @@ interface Accumulator extends MerchantHistory {
   firstRow: number;
 }
 
-interface DayOfHistory {
-  iso: string;
-  serial: number;
-}
-
 export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignDay: string | undefined, choice?: BaselineChoice): HistoryRead {
   const report = new SourceReport('history');
   const byMerchant = new Map<string, Accumulator>();
@@ -45,9 +40,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const f = mapping.fields;
   const result: HistoryRead = { history: new Map(), names, report, datedDays: 0, leftOutDays: 0 };
   const filter = BaselineFilter.of(choice, firstCampaignDay);
-  const dated = (iso: string) => {
+  let firstSerial = Infinity;
+  const dated = (serial: number) => {
     result.datedDays += 1;
-    if (result.firstDay === undefined || iso < result.firstDay) result.firstDay = iso;
+    if (serial < firstSerial) firstSerial = serial;
   };
   // A merchant's rows usually come together, so the last accumulator is kept at hand.
   let lastId: string | undefined;
@@ -61,15 +57,16 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   };
 
   /** Adds one day of GMV unless it is a duplicate. */
-  const addDay = (ctx: RowContext, acc: Accumulator, date: DayOfHistory, gmvFen: number | null): void => {
-    const previous = acc.seen.rowOf(date.serial);
+  const addDay = (ctx: RowContext, acc: Accumulator, serial: number, gmvFen: number | null): void => {
+    const previous = acc.seen.rowOf(serial);
     if (previous !== undefined) {
-      report.reject(ctx.row, ctx.merchantId, date.iso, ISSUE_TEXT.duplicateDay(ctx.merchantId, date.iso, previous));
+      const iso = serialToIso(serial);
+      report.reject(ctx.row, ctx.merchantId, iso, ISSUE_TEXT.duplicateDay(ctx.merchantId, iso, previous));
       return;
     }
-    acc.seen.add(date.serial, ctx.row);
+    acc.seen.add(serial, ctx.row);
     if (gmvFen !== null && !report.isRejected(ctx.row)) {
-      if (filter && !filter.keeps(date.serial)) {
+      if (filter && !filter.keeps(serial)) {
         acc.leftOutDays = (acc.leftOutDays || 0) + 1;
         return;
       }
@@ -80,7 +77,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
   // Wide: a date column on or after the campaign is set aside once, at its heading.
   mapping.dateColumns.forEach((column) => {
-    dated(column.date);
+    dated(isoToSerial(column.date));
     if (firstCampaignDay !== undefined && column.date >= firstCampaignDay) {
       result.leftOutDays += 1;
       report.note(mapping.headerRowNumber, column.date, ISSUE_TEXT.leftOutColumn(column.date, firstCampaignDay));
@@ -89,7 +86,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const wideColumns = mapping.dateColumns
     .filter((column) => firstCampaignDay === undefined || column.date < firstCampaignDay)
     .map((column) => ({
-      day: { iso: column.date, serial: isoToSerial(column.date) },
+      serial: isoToSerial(column.date),
       money: moneyColumn(mapping, column.index, { label: COLUMN_LABELS.gmvOn(column.date), blank: 'skip', allowNegative: true, tallied: true }),
     }));
   const firstCampaignSerial = firstCampaignDay === undefined ? Infinity : isoToSerial(firstCampaignDay);
@@ -99,6 +96,30 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     f.baseline === undefined ? undefined : moneyColumn(mapping, f.baseline, { label: COLUMN_LABELS.baseline, blank: 'skip', allowNegative: true, tallied: true });
   const tallied: MoneyColumn[] =
     mapping.shape === 'wide' ? wideColumns.map((c) => c.money) : mapping.shape === 'ready' ? (baseline ? [baseline] : []) : gmv ? [gmv] : [];
+
+  /** A dated row of a long history: left out on or after the campaign, else one day of GMV. */
+  const longDay = (ctx: RowContext, acc: Accumulator, serial: number, gmvFen: number | null): void => {
+    dated(serial);
+    if (serial >= firstCampaignSerial) {
+      result.leftOutDays += 1;
+      const iso = serialToIso(serial);
+      report.reject(ctx.row, ctx.merchantId, iso, ISSUE_TEXT.leftOut(iso, firstCampaignDay as string), false);
+      return;
+    }
+    addDay(ctx, acc, serial, gmvFen);
+  };
+  // A clean long export's plain rows straight from its bytes (rows.ts): the same days, read faster.
+  const plain =
+    mapping.shape === 'long' && gmv && f.date !== undefined
+      ? {
+          date: f.date,
+          money: [gmv],
+          onRow(ctx: RowContext, id: string, serial: number, fens: number[], name: string) {
+            if (name && !names.has(id)) names.set(id, name);
+            longDay(ctx, merchant(id, ctx.row), serial, fens[0]);
+          },
+        }
+      : undefined;
 
   eachDataRow(table, mapping, report, tallied, (ctx, cells, merchantId, name) => {
     if (name && !names.has(merchantId)) names.set(merchantId, name);
@@ -120,13 +141,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
       const date = dateCell(ctx, cells[f.date as number]);
       const gmvFen = moneyCell(ctx, cells, gmv);
       if (date === undefined || gmvFen === undefined) return;
-      dated(date.iso);
-      if (date.serial >= firstCampaignSerial) {
-        result.leftOutDays += 1;
-        report.reject(ctx.row, merchantId, date.iso, ISSUE_TEXT.leftOut(date.iso, firstCampaignDay as string), false);
-        return;
-      }
-      addDay(ctx, acc, date, gmvFen);
+      longDay(ctx, acc, date.serial, gmvFen);
       return;
     }
 
@@ -134,9 +149,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     for (const column of wideColumns) {
       const gmvFen = moneyCell(ctx, cells, column.money);
       if (gmvFen === undefined) continue;
-      addDay(ctx, acc, column.day, gmvFen);
+      addDay(ctx, acc, column.serial, gmvFen);
     }
-  });
+  }, plain);
+  if (firstSerial !== Infinity) result.firstDay = serialToIso(firstSerial);
 
   byMerchant.forEach((acc, id) => {
     const merchant: MerchantHistory = acc.readyBaselineFen !== undefined ? { sumFen: 0, days: 0, readyBaselineFen: acc.readyBaselineFen } : { sumFen: acc.sumFen, days: acc.days };

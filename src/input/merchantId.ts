@@ -61,7 +61,12 @@ export function readMerchantId(raw: Cell): MerchantIdRead {
 let lastText: string | undefined;
 let lastRead: MerchantIdRead = { kind: 'blank' };
 
+// Most ids are letters, digits, '-' and '_' with no e/E or point: nothing to trim, fold or
+// hide, and no number form (EXPONENT_FORM, DECIMAL_ZERO) they could be. One test settles them.
+const PLAIN_ID = /^[0-9A-DF-Za-df-z_-]+$/;
+
 function readIdText(raw: string): MerchantIdRead {
+  if (PLAIN_ID.test(raw)) return { kind: 'id', id: raw };
   // NFKC so a full-width "００１２３" typed in a Chinese IME is the same merchant as "00123".
   const id = NON_ASCII.test(raw) ? raw.normalize('NFKC').trim() : raw.trim();
   if (INVISIBLE.test(id) || INVISIBLE.test(raw.replace(/^[ \u00a0\u3000]+|[ \u00a0\u3000]+$/g, ''))) return invisible(raw);

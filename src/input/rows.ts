@@ -13,18 +13,39 @@ import { idCell, nameCell, noteExtraCells, type MoneyColumn, type RowContext } f
 import type { ColumnMapping } from './columnMapping';
 import type { RecordProblem } from './delimited';
 import { ISSUE_TEXT } from './issueText';
+import { readMerchantId } from './merchantId';
 import { readMoneyFen, type Cell } from './number';
+import type { PlainLayout } from './plainRows';
 import type { SourceReport } from './report';
 import { cellText, isBlankRow, type Table } from './table';
 
 export type OnDataRow = (ctx: RowContext, cells: Cell[], merchantId: string, name: string) => void;
 
-export function eachDataRow(table: Table, mapping: ColumnMapping, report: SourceReport, tallied: MoneyColumn[], onRow: OnDataRow): void {
+/**
+ * A reader's fast path for a long table: a plain row (plainRows.ts) comes as its merchant id,
+ * the serial day of its `date` column, the fen of its `money` columns (in that order, reused for
+ * the next row), already tallied, and its name ('' without a name column); any other row goes
+ * to OnDataRow.
+ */
+export interface PlainDataRows {
+  date: number;
+  money: MoneyColumn[];
+  onRow(ctx: RowContext, merchantId: string, serial: number, fens: number[], name: string): void;
+}
+
+export function eachDataRow(
+  table: Table,
+  mapping: ColumnMapping,
+  report: SourceReport,
+  tallied: MoneyColumn[],
+  onRow: OnDataRow,
+  plain?: PlainDataRows,
+): void {
   reportLayout(mapping, report);
   const totals = new TotalCheck(tallied);
   const f = mapping.fields;
   const ctx: RowContext = { report, row: 0, merchantId: '', tally: (column, fen) => totals.add(column, fen) };
-  table.eachRow((cells, row, problem) => {
+  const dataRow = (cells: Cell[], row: number, problem?: RecordProblem) => {
     if (row <= mapping.headerRowNumber || isBlankRow(cells)) return;
     report.read += 1;
     ctx.row = row; // one context reused for every row: no allocation per row
@@ -44,7 +65,47 @@ export function eachDataRow(table: Table, mapping: ColumnMapping, report: Source
     ctx.merchantId = merchantId;
     noteExtraCells(ctx, cells, mapping.labels.length);
     onRow(ctx, cells, merchantId, name);
+  };
+  const layout = plain && table.eachPlainRow && plainLayout(mapping, plain);
+  if (!layout || !plain || !table.eachPlainRow) {
+    table.eachRow(dataRow);
+    return;
+  }
+
+  // The id of the previous plain row, and whether it is a sure id and no total label: a
+  // merchant's rows come together, so this is decided once per merchant, not once per row.
+  let lastText: string | undefined;
+  let lastId: string | undefined;
+  const money = plain.money;
+  table.eachPlainRow(layout, {
+    plain(row, text, serial, fens, nameText) {
+      if (row <= mapping.headerRowNumber) return false;
+      if (nameText !== '' && totalLabel(nameText)) return false;
+      if (text !== lastText) {
+        lastText = text;
+        const read = totalLabel(text) ? undefined : readMerchantId(text);
+        lastId = read && read.kind === 'id' ? read.id : undefined;
+      }
+      if (lastId === undefined) return false; // a total row or an unsure id: the general path reports it
+      for (let m = 0; m < money.length; m++) if (fens[m] < 0 && !money[m].allowNegative) return false;
+      // What dataRow and moneyCell do for such a row, without its cells.
+      report.read += 1;
+      ctx.row = row;
+      ctx.merchantId = lastId;
+      for (let m = 0; m < money.length; m++) if (money[m].tallied) totals.add(money[m].index, fens[m]);
+      plain.onRow(ctx, lastId, serial, fens, nameCell(nameText));
+      return true;
+    },
+    other: dataRow,
   });
+}
+
+/** Where plain rows can be read in place: a heading row gives the width; amounts with no unit to shift by. */
+function plainLayout(mapping: ColumnMapping, plain: PlainDataRows): PlainLayout | undefined {
+  const f = mapping.fields;
+  if (mapping.labels.length === 0 || f.merchant_id === undefined) return undefined;
+  if (plain.money.some((column) => column.exponent !== 0)) return undefined;
+  return { width: mapping.labels.length, id: f.merchant_id, name: f.merchant_name, date: plain.date, money: plain.money.map((column) => column.index) };
 }
 
 /** Title lines and columns that name a field but are not read: reported once, on their rows. */

@@ -8,6 +8,7 @@ import { detectDelimiter, forEachRecord, type RecordProblem } from './delimited'
 import { damagedBytes } from './damagedText';
 import { matchHeader } from './headers';
 import { isDateValue, type Cell } from './number';
+import { forEachPlainRow, type PlainLayout, type PlainSink } from './plainRows';
 
 export { isDateValue };
 
@@ -24,6 +25,16 @@ export interface Table {
   eachRow(onRow: (cells: Cell[], rowNumber: number, problem?: RecordProblem) => void): void;
   /** Text that identifies the content, for the run record's input hash. */
   fingerprint(): string;
+  /**
+   * The UTF-8 bytes of fingerprint(), where the table was decoded from exactly them (a UTF-8
+   * file): the hash is then taken over the bytes as read, with no re-encoding of the text.
+   */
+  fingerprintBytes?: Uint8Array;
+  /**
+   * Where the table is text (a file or a paste): every row as eachRow gives it, but with the
+   * plain ones read in place (plainRows.ts), for the readers' fast path.
+   */
+  eachPlainRow?(layout: PlainLayout, sink: PlainSink): void;
 }
 
 /** A heading cell, for finding the delimiter of the heading row under any title lines. */
@@ -31,10 +42,11 @@ function looksLikeHeading(cell: string): boolean {
   return matchHeader(cell) !== undefined || readDate(cell).kind === 'date';
 }
 
-export function tableFromText(source: SourceName, text: string): Table {
+export function tableFromText(source: SourceName, text: string, utf8?: Uint8Array): Table {
   const delimiter = detectDelimiter(text, looksLikeHeading);
   return {
     source,
+    fingerprintBytes: utf8,
     head(count) {
       // Only the first lines are parsed: inference must not cost a pass over a 90 MB file.
       const rows: Cell[][] = [];
@@ -50,6 +62,7 @@ export function tableFromText(source: SourceName, text: string): Table {
       forEachRecord(text, delimiter, onRow);
     },
     fingerprint: () => text,
+    eachPlainRow: (layout, sink) => forEachPlainRow(text, delimiter, layout, sink),
   };
 }
 

@@ -6,14 +6,8 @@
 import type { Dec } from '../core/money';
 import { fenToText, type FenSum } from '../core/money';
 import type { Language } from './language';
-import { Column, ColumnKind, CellValue, heading, isRate, isWhole, LINE_COLUMNS } from './tables';
-import type { SettlementRun } from './settledRun';
+import { Column, ColumnKind, CellValue, heading, isRate, isWhole } from './tables';
 import { startsLikeFormula } from './sheetText';
-
-/** The lines table (one row per merchant per campaign day), the CLI's default output. */
-export function linesToCsv(run: SettlementRun, language: Language): string {
-  return tableToCsv(LINE_COLUMNS, run.settlement.lines, language);
-}
 
 export function tableToCsv<T>(columns: Column<T>[], rows: T[], language: Language): string {
   const out: string[] = [columns.map((c) => csvField(language === 'en' ? c.key : heading(c, language))).join(',')];

@@ -11,7 +11,9 @@
 /** Sheets refuses a cell longer than this; a pasted value that long is cut rather than failing the write. */
 export const MAX_CELL_CHARS = 50000;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The characters that make Sheets or Excel read a cell as a formula when they come first. */
+export const FORMULA_FIRST = '=+-@\t\r';
+const FORMULA_START = new RegExp(`^[${FORMULA_FIRST.replace('-', '\\-')}]`);
 const NON_ASCII_START = /^[^\x00-\x7f]/;
 
 /**

@@ -15,6 +15,11 @@ export type { RunRecord, SettlementRun } from '../output/settledRun';
 export interface RunOptions {
   /** Node and Apps Script have native SHA-256; the pure one is the fallback. */
   sha256?: (text: string) => string;
+  /**
+   * A SHA-256 that takes its text in pieces, UTF-8 bytes where a table has them (Node's
+   * streaming hash, in the CLI): the 100 MB fingerprint of a large export is never one string.
+   */
+  sha256Pieces?: (pieces: (string | Uint8Array)[]) => string;
   now?: Date;
   user?: string;
 }
@@ -33,14 +38,30 @@ export function runSettlement(tables: InputTables, policy: Policy, options: RunO
     read,
     record: {
       policy: policyToJson(policy),
-      inputSha256: hash(inputFingerprint(tables)),
+      inputSha256: options.sha256Pieces ? options.sha256Pieces(inputFingerprintPieces(tables)) : hash(inputFingerprint(tables)),
       generatedAt: (options.now || new Date()).toISOString(),
       user: options.user || '',
     },
   };
 }
 
-/** What the input hash covers: each table's content, labelled, so swapping two tables changes it. */
+/**
+ * What the input hash covers: each table's content, labelled with its name and length (in
+ * UTF-16 units), so swapping two tables changes it. In pieces, each table's content as its UTF-8
+ * bytes where it has them; the pieces' UTF-8, end to end, is inputFingerprint(tables).
+ */
+export function inputFingerprintPieces(tables: InputTables): (string | Uint8Array)[] {
+  const pieces: (string | Uint8Array)[] = [];
+  const part = (name: string, table: InputTables['history']) => {
+    const text = table.fingerprint();
+    pieces.push(`${name}\n${text.length}\n`, table.fingerprintBytes || text, '\n');
+  };
+  part('history', tables.history);
+  part('campaign', tables.campaign);
+  if (tables.targets) part('targets', tables.targets);
+  return pieces;
+}
+
 export function inputFingerprint(tables: InputTables): string {
   const part = (name: string, text: string) => `${name}\n${text.length}\n${text}\n`;
   return (
