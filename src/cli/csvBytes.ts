@@ -20,7 +20,6 @@ const NEWLINE = 10;
 const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;
-const SPACE = 32;
 const QUOTE = 34;
 
 type Writer = (value: CellValue, out: ChunkWriter) => void;
