@@ -5,8 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { decodeFile, isZip } from '../files/decode';
+import { linePieces, PIECE_BYTES } from '../files/linePieces';
 import type { Cell } from '../input/number';
-import { tableFromCells, tableFromText, type SourceName, type Table } from '../input/table';
+import { tableFromCells, tableFromText, tableFromTextPieces, type SourceName, type Table } from '../input/table';
 import { UsageError } from './args';
 import { refuseOversizedWorkbook } from './workbookSize';
 
@@ -17,8 +18,31 @@ export async function readTableFile(source: SourceName, path: string): Promise<T
   if (isZip(bytes)) return tableFromCells(source, await firstSheetCells(`--${source}`, path, bytes));
   if (isOldExcel(bytes))
     throw new UsageError(`--${source} ${path} is an old .xls workbook: save it as .xlsx or CSV and try again`, `--${source} ${path} 是旧版 .xls 工作簿：请另存为 .xlsx 或 CSV 后重试`);
+  return textFileTable(source, path, bytes);
+}
+
+/** A text file's bytes as a table: one string, or pieces of whole lines above `limits.oneText` bytes. */
+export function textFileTable(source: SourceName, path: string, bytes: Uint8Array, limits = { oneText: ONE_TEXT_BYTES, piece: PIECE_BYTES }): Table {
+  if (bytes.length > limits.oneText) return largeTextFile(source, path, bytes, limits);
   const { text, utf8 } = decodeFile(bytes);
   return tableFromText(source, text, utf8);
+}
+
+/**
+ * Above this a file is read in pieces of whole lines: one string of it would come near V8's
+ * limit (~512 M characters) and hold the whole file twice over in memory.
+ */
+export const ONE_TEXT_BYTES = 256 * 1024 * 1024;
+
+function largeTextFile(source: SourceName, path: string, bytes: Uint8Array, limits: { oneText: number; piece: number }): Table {
+  const pieces = linePieces(bytes, limits.piece);
+  if (pieces) return tableFromTextPieces(source, pieces);
+  const mb = (n: number) => Math.round(n / (1024 * 1024));
+  throw new UsageError(
+    `--${source} ${path} is ${mb(bytes.length)} MB: a file over ${mb(limits.oneText)} MB is read in pieces of whole lines, which needs CSV UTF-8 with no quoted fields (no " anywhere); ` +
+      `save it that way, split it by merchant into files under ${mb(limits.oneText)} MB and settle each, or settle it with --engine duckdb`,
+    `--${source} ${path} 有 ${mb(bytes.length)} MB：超过 ${mb(limits.oneText)} MB 的文件按整行分块读取，须为不含引号（"）的 CSV UTF-8 文件；请按此另存，或按商家拆分为 ${mb(limits.oneText)} MB 以下的文件分别结算，或用 --engine duckdb 结算`,
+  );
 }
 
 export async function readBytes(flag: string, path: string): Promise<Buffer> {

@@ -41,10 +41,9 @@ const DEL = 0x7f;
  * quoted field may hold a line break), a lone CR (a line end of its own), damaged bytes (each
  * such row is reported) — every row goes to `other` by forEachRecord.
  */
-export function forEachPlainRow(text: string, delimiter: Delimiter, layout: PlainLayout, sink: PlainSink): void {
+export function forEachPlainRow(text: string, delimiter: Delimiter, layout: PlainLayout, sink: PlainSink, rowBefore = 0): number {
   if (text.indexOf('"') >= 0 || (text.indexOf('\r') >= 0 && LONE_CR.test(text)) || isDamaged(text)) {
-    forEachRecord(text, delimiter, sink.other);
-    return;
+    return forEachRecord(text, delimiter, sink.other, rowBefore);
   }
   const width = layout.width;
   const money = layout.money;
@@ -86,7 +85,7 @@ export function forEachPlainRow(text: string, delimiter: Delimiter, layout: Plai
   };
 
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; // Excel's BOM, as forEachRecord skips it
-  let row = 0;
+  let row = rowBefore;
   while (start < length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
@@ -95,4 +94,5 @@ export function forEachPlainRow(text: string, delimiter: Delimiter, layout: Plai
     if (!plainLine(row, start, stop)) sink.other(cutFields(text, start, stop, delimiter), row);
     start = end + 1;
   }
+  return row;
 }

@@ -30,6 +30,8 @@ export interface Table {
    * file): the hash is then taken over the bytes as read, with no re-encoding of the text.
    */
   fingerprintBytes?: Uint8Array;
+  /** With fingerprintBytes: the length of fingerprint() in UTF-16 units, so the hash never needs the text. */
+  fingerprintLength?: number;
   /**
    * Where the table is text (a file or a paste): every row as eachRow gives it, but with the
    * plain ones read in place (plainRows.ts), for the readers' fast path.
@@ -47,6 +49,7 @@ export function tableFromText(source: SourceName, text: string, utf8?: Uint8Arra
   return {
     source,
     fingerprintBytes: utf8,
+    fingerprintLength: utf8 ? text.length : undefined,
     head(count) {
       // Only the first lines are parsed: inference must not cost a pass over a 90 MB file.
       const rows: Cell[][] = [];
@@ -63,6 +66,46 @@ export function tableFromText(source: SourceName, text: string, utf8?: Uint8Arra
     },
     fingerprint: () => text,
     eachPlainRow: (layout, sink) => forEachPlainRow(text, delimiter, layout, sink),
+  };
+}
+
+/**
+ * A text too long for one string, as pieces of whole lines with no quote in them (files/linePieces
+ * cuts them): the same rows with the same numbers as tableFromText on the whole text, each pass
+ * decoding the pieces again so only one is in memory at a time.
+ */
+export function tableFromTextPieces(source: SourceName, text: { pieces(): Iterable<string>; utf8: Uint8Array; textLength: number }): Table {
+  let first = '';
+  for (const piece of text.pieces()) {
+    first = piece;
+    break;
+  }
+  // The heading and the lines under it that decide the delimiter are in the first piece (64 MB).
+  const delimiter = detectDelimiter(first, looksLikeHeading);
+  return {
+    source,
+    fingerprintBytes: text.utf8,
+    fingerprintLength: text.textLength,
+    head(count) {
+      const rows: Cell[][] = [];
+      for (const piece of text.pieces()) {
+        forEachRecord(piece, delimiter, (fields) => {
+          if (rows.length < count) rows.push(fields);
+        });
+        if (rows.length >= count) break;
+      }
+      return rows;
+    },
+    eachRow(onRow) {
+      let row = 0;
+      for (const piece of text.pieces()) row = forEachRecord(piece, delimiter, onRow, row);
+    },
+    // Only when no hash of the bytes is taken; at this size it cannot be one string.
+    fingerprint: () => Array.from(text.pieces()).join(''),
+    eachPlainRow(layout, sink) {
+      let row = 0;
+      for (const piece of text.pieces()) row = forEachPlainRow(piece, delimiter, layout, sink, row);
+    },
   };
 }
 

@@ -53,8 +53,12 @@ export function runSettlement(tables: InputTables, policy: Policy, options: RunO
 export function inputFingerprintPieces(tables: InputTables): (string | Uint8Array)[] {
   const pieces: (string | Uint8Array)[] = [];
   const part = (name: string, table: InputTables['history']) => {
+    if (table.fingerprintBytes && table.fingerprintLength !== undefined) {
+      pieces.push(`${name}\n${table.fingerprintLength}\n`, table.fingerprintBytes, '\n');
+      return;
+    }
     const text = table.fingerprint();
-    pieces.push(`${name}\n${text.length}\n`, table.fingerprintBytes || text, '\n');
+    pieces.push(`${name}\n${text.length}\n`, text, '\n');
   };
   part('history', tables.history);
   part('campaign', tables.campaign);
