@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { double11Policy, type Policy } from '../core/policy';
+import { double11Policy } from '../core/policy';
+import { readPendingOptions, type PendingRead, type SqlPolicy } from '../sql/pendingOptions';
 import { TableError } from '../input/tableError';
 import { policyFromJson } from '../input/policyReader';
 import { policyMessages, type PolicyMessage } from '../input/policyText';
@@ -50,11 +51,16 @@ async function tableFile(source: 'history' | 'campaign' | 'targets', path: strin
   }
 }
 
-/** Policy file over the Double 11 defaults, then --coefficient, then the checks of SPEC §1. */
-export async function loadPolicy(request: SettleRequest): Promise<Policy> {
+/**
+ * Policy file over the Double 11 defaults, then --coefficient, then the checks of SPEC §1. With
+ * `pending`, the keys the SQL engines already settle but the policy table does not declare yet
+ * (sql/pendingOptions: gmv_basis, clawback, the baseline choices) are read too.
+ */
+export async function loadPolicy(request: SettleRequest, pending = false): Promise<SqlPolicy> {
   const zh = request.language === 'zh';
-  const words = (problems: PolicyMessage[]) => problems.map((p) => (zh ? p.zh : p.en)).join('\n  ');
-  let policy = double11Policy();
+  const words = (problems: Pick<PolicyMessage, 'en' | 'zh'>[]) => problems.map((p) => (zh ? p.zh : p.en)).join('\n  ');
+  let policy: SqlPolicy = double11Policy();
+  let pendingRead: PendingRead | undefined;
   if (request.policy) {
     const text = decodeText(await readBytes('--policy', request.policy));
     let json: unknown;
@@ -63,9 +69,14 @@ export async function loadPolicy(request: SettleRequest): Promise<Policy> {
     } catch (error) {
       throw new UsageError(`--policy ${request.policy} is not valid JSON: ${(error as Error).message}`);
     }
+    if (pending && json !== null && typeof json === 'object' && !Array.isArray(json)) {
+      pendingRead = readPendingOptions(json as Record<string, unknown>);
+      json = pendingRead.rest;
+    }
     const read = policyFromJson(json);
-    if (!read.ok) throw new UsageError(`--policy ${request.policy} ${zh ? '不是有效的政策文件：' : 'is not a valid policy:'}\n  ${words(read.problems)}`);
-    policy = read.policy;
+    const problems = [...(read.ok ? [] : read.problems), ...(pendingRead ? pendingRead.problems : [])];
+    if (problems.length > 0) throw new UsageError(`--policy ${request.policy} ${zh ? '不是有效的政策文件：' : 'is not a valid policy:'}\n  ${words(problems)}`);
+    if (read.ok) policy = { ...read.policy, ...(pendingRead ? pendingRead.options : {}) };
   }
   if (request.coefficient !== undefined) {
     const rate = readPlausibleRate(request.coefficient, 'coefficient');

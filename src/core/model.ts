@@ -68,7 +68,9 @@ export type Reason =
   | { code: 'below_first_tier'; gmvFen: Fen; baselineFen: Fen; thresholdFen: Fen; inclusive: boolean }
   | { code: 'no_baseline' }
   | { code: 'not_invited' }
-  | { code: 'blocked'; issues: InputIssue[] };
+  | { code: 'blocked'; issues: InputIssue[] }
+  /** Words an engine wrote itself, in both languages (the SQL engines' reason column). */
+  | { code: 'stated'; en: string; zh: string };
 
 /** What the rules make of one merchant-day (rules.ts evaluateDay): the tier and the rewards. */
 export interface DayResult {

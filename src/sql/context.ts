@@ -12,6 +12,11 @@ import { pendingOptions, type PendingOptions, type SqlPolicy } from './pendingOp
 /** The input tables by role; each value is a table name as the warehouse spells it. */
 export interface SqlTableNames {
   history: string;
+  /**
+   * The same history with its source_row, where numbering rows costs a pass of its own (a window
+   * over a file): read only where rows are reported (and where names are taken in file order).
+   */
+  historyRows?: string;
   campaign: string;
   /** Targets / invitation list: merchant_id, [merchant_name], tier1…tier3. */
   targets?: string;
@@ -69,7 +74,7 @@ export interface SqlContext {
   policy: Policy;
   pending: PendingOptions;
   tiers: TierSql[];
-  t: { history: string; campaign: string; targets?: string; holds?: string; previous?: string; loaderIssues?: string };
+  t: { history: string; historyRows: string; campaign: string; targets?: string; holds?: string; previous?: string; loaderIssues?: string };
   columns: Required<Pick<SqlColumns, 'history' | 'campaign'>> & { targets: NonNullable<SqlColumns['targets']> };
   language: 'en' | 'zh';
   destination?: string;
@@ -101,6 +106,7 @@ export function sqlContext(policy: SqlPolicy, options: SettlementSqlOptions): Sq
     tiers,
     t: {
       history: d.table(options.tables.history),
+      historyRows: d.table(options.tables.historyRows ?? options.tables.history),
       campaign: d.table(options.tables.campaign),
       targets: tableRef(options.tables.targets),
       holds: tableRef(options.tables.holds),

@@ -86,8 +86,9 @@ export const duckdb: Dialect = {
   },
   decimal: (scale) => `DECIMAL(18, ${scale})`,
   mulRate: (fen, rate) => (rate.isZero() ? '0' : `CAST(ROUND(CAST(${fen} AS DECIMAL(18, 0)) * ${duckdb.rate(rate)}, 0) AS BIGINT)`),
-  // DECIMAL(38, 9) first: a DOUBLE or VARCHAR column is made exact before it is rounded to fen.
-  toFen: (amount) => `CAST(ROUND(CAST(${amount} AS DECIMAL(38, 9)) * 100, 0) AS BIGINT)`,
+  // Exact on DECIMAL columns (the typed tables' NUMERIC), in 64-bit arithmetic up to 18 digits:
+  // a cast to DECIMAL(38, 9) first was ten times slower on 3M rows (128-bit arithmetic).
+  toFen: (amount) => `CAST(ROUND(${amount} * 100, 0) AS BIGINT)`,
   fenAmount: (fen) => `CAST(CAST(${fen} AS DECIMAL(18, 0)) * CAST('0.01' AS DECIMAL(3, 2)) AS DECIMAL(18, 2))`,
   createTable: (name, temporary) => (temporary ? `CREATE OR REPLACE TEMP TABLE ${name}` : `CREATE OR REPLACE TABLE ${duckdb.table(name)}`),
 };

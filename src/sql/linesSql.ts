@@ -4,7 +4,7 @@
  */
 import type { SqlContext } from './context';
 import { passes, roundedMean } from './context';
-import { reasonSql } from './reasonSql';
+import { reasonFigures, reasonSql } from './reasonSql';
 import type { SqlStatement } from './statement';
 import { withChain } from './statement';
 
@@ -82,6 +82,8 @@ GROUP BY merchant_id`,
   hb.history_days,
   hb.baseline_fen AS merchant_baseline_fen,
 ${ctx.tiers.map((t) => `  ${ctx.t.targets ? `COALESCE(tg.threshold${t.number}_fen, ${t.thresholdFen})` : `${t.thresholdFen}`} AS threshold${t.number}_fen,`).join('\n')}
+  -- the line's place among its merchant's (windows run here, over narrow rows, not over the reasons)
+  ROW_NUMBER() OVER (PARTITION BY c.merchant_id ORDER BY c.date IS NULL, c.date, c.source_row) AS line_in_merchant,
   CASE
     WHEN bm.merchant_id IS NOT NULL OR c.gmv_fen IS NULL THEN 'blocked'
     ${invitedOnly ? `WHEN ${ctx.t.targets ? 'tg.merchant_id IS NULL' : 'TRUE'} THEN 'not_invited'\n    ` : ''}WHEN hb.baseline_fen IS NULL THEN 'no_baseline'
@@ -142,9 +144,10 @@ FROM line_rewards`,
     },
     {
       name: 'line_outcomes',
-      comment: 'The status of each line: blocked > not_invited > no_baseline > qualified / not_qualified.',
+      comment: 'The status of each line: blocked > not_invited > no_baseline > qualified / not_qualified; the figures its reason quotes.',
       body: `SELECT
   *,
+${reasonFigures(ctx)},
   cashback_fen + red_packet_fen AS cash_total_fen,
   CASE WHEN qualified AND traffic_rank <= ${ctx.policy.trafficMaxDays} THEN traffic_cap ELSE 0 END AS traffic_granted,
   qualified AND traffic_rank > ${ctx.policy.trafficMaxDays} AS traffic_used_up,
@@ -177,7 +180,7 @@ FROM line_traffic`,
   source_row,
   FALSE AS merchant_held,
   cash_total_fen AS would_pay_fen,
-  ROW_NUMBER() OVER (PARTITION BY merchant_id ORDER BY date IS NULL, date, source_row) AS line_in_merchant
+  line_in_merchant
 FROM line_outcomes`;
   return {
     name,

@@ -4,6 +4,7 @@
  * other. A test settles random inputs both ways and compares the texts.
  */
 import { sourceName } from '../output/language';
+import { threshold } from '../output/reasonText';
 import type { SqlContext } from './context';
 import { SQL_TEXT } from './sqlTexts';
 import { fenDisplay, join, sqlText, thresholdDisplay } from './text';
@@ -14,9 +15,22 @@ function sourceWords(ctx: SqlContext, source: string, zh: boolean): string {
   return `CASE ${source} ${SOURCES.map((s) => `WHEN '${s}' THEN ${ctx.d.literal(sourceName(s, zh))}`).join(' ')} ELSE ${source} END`;
 }
 
-/** The threshold of tier `tierExpr` of this merchant, as the reason shows it. */
+/** The threshold of tier `tierExpr` of this merchant, as the reason shows it (line_words' threshold{n}_text). */
 function thresholdOf(ctx: SqlContext, tierExpr: string): string {
-  return `CASE ${tierExpr} ${ctx.tiers.map((t) => `WHEN ${t.number} THEN threshold${t.number}_fen`).join(' ')} END`;
+  return `CASE ${tierExpr} ${ctx.tiers.map((t) => `WHEN ${t.number} THEN threshold${t.number}_text`).join(' ')} END`;
+}
+
+/**
+ * The figures a reason quotes, each written once per line: a reason in two languages quotes
+ * them several times, and writing money with its separators is what costs (2.5 s of 300k lines).
+ * The policy's thresholds are constants, written here; a merchant's own come from the targets.
+ */
+export function reasonFigures(ctx: SqlContext): string {
+  const d = ctx.d;
+  const thresholds = ctx.tiers.map((t) =>
+    ctx.t.targets ? `  ${thresholdDisplay(d, `threshold${t.number}_fen`)} AS threshold${t.number}_text` : `  ${d.literal(threshold(t.thresholdFen))} AS threshold${t.number}_text`,
+  );
+  return [`  ${fenDisplay(d, 'gmv_fen')} AS gmv_text`, `  ${fenDisplay(d, 'baseline_fen')} AS baseline_text`, ...thresholds].join(',\n');
 }
 
 function blocked(ctx: SqlContext, zh: boolean): string {
@@ -35,11 +49,11 @@ function qualified(ctx: SqlContext, zh: boolean): string {
   const d = ctx.d;
   const inclusive = ctx.policy.thresholdInclusive;
   const above = d.literal(inclusive ? (zh ? '达到' : 'is at or above') : zh ? '高于' : 'is above');
-  const gmv = fenDisplay(d, 'gmv_fen');
+  const gmv = 'gmv_text';
   const tier = `CAST(tier AS ${d.text})`;
   const next = `CAST(tier + 1 AS ${d.text})`;
-  const threshold = thresholdDisplay(d, thresholdOf(ctx, 'tier'));
-  const nextThreshold = thresholdDisplay(d, thresholdOf(ctx, 'tier + 1'));
+  const threshold = thresholdOf(ctx, 'tier');
+  const nextThreshold = thresholdOf(ctx, 'tier + 1');
   const top = ctx.tiers.length;
   const withNext = zh
     ? join("'GMV '", gmv, "' '", above, "'第'", tier, "'档（'", threshold, "'），未达第'", next, "'档（'", nextThreshold, "'）'")
@@ -53,9 +67,9 @@ function qualified(ctx: SqlContext, zh: boolean): string {
 
 function notQualified(ctx: SqlContext, zh: boolean): string {
   const d = ctx.d;
-  const gmv = fenDisplay(d, 'gmv_fen');
-  const baseline = fenDisplay(d, 'baseline_fen');
-  const first = thresholdDisplay(d, 'threshold1_fen');
+  const gmv = 'gmv_text';
+  const baseline = 'baseline_text';
+  const first = 'threshold1_text';
   const below = zh
     ? join("'GMV '", gmv, "' 高于过往日均 '", baseline, "'，但未达第1档（'", first, "'）'")
     : join("'GMV '", gmv, "' is above the baseline average '", baseline, d.literal(` but ${ctx.policy.thresholdInclusive ? 'below' : 'not above'} tier 1 (`), first, "')'");
@@ -72,8 +86,8 @@ function noBaseline(ctx: SqlContext, zh: boolean): string {
 }
 
 /**
- * The reason of a settled line, over its columns: status, gmv_fen, baseline_fen, tier,
- * threshold1_fen…, traffic_used_up, history_days and the merchant's first blocking issue
+ * The reason of a settled line, over its columns: status, gmv_fen, baseline_fen, tier, the
+ * figures of reasonFigures (gmv_text, baseline_text, threshold1_text…), traffic_used_up, history_days and the merchant's first blocking issue
  * (issue_source, issue_row, issue_message, issue_message_zh, issue_count).
  */
 export function reasonSql(ctx: SqlContext, zh: boolean): string {

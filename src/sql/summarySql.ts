@@ -10,7 +10,7 @@ import type { SqlStatement } from './statement';
 import { withChain } from './statement';
 import { sqlText } from './text';
 
-const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+const count = (condition: string) => `COUNT(CASE WHEN ${condition} THEN 1 END)`;
 
 export function merchantRows(ctx: SqlContext): SqlStatement {
   return {
@@ -29,11 +29,11 @@ export function merchantRows(ctx: SqlContext): SqlStatement {
   COUNT(*) AS days,
   ${count("status = 'qualified'")} AS qualified_days,
   MAX(tier) AS best_tier,
-  SUM(cashback_fen) AS cashback_fen,
-  SUM(red_packet_fen) AS red_packet_fen,
-  SUM(cash_total_fen) AS cash_total_fen,
-  SUM(traffic_granted) AS traffic_granted,
-  SUM(would_pay_fen) AS would_pay_fen,
+  CAST(SUM(cashback_fen) AS ${ctx.d.int}) AS cashback_fen,
+  CAST(SUM(red_packet_fen) AS ${ctx.d.int}) AS red_packet_fen,
+  CAST(SUM(cash_total_fen) AS ${ctx.d.int}) AS cash_total_fen,
+  CAST(SUM(traffic_granted) AS ${ctx.d.int}) AS traffic_granted,
+  CAST(SUM(would_pay_fen) AS ${ctx.d.int}) AS would_pay_fen,
   MIN(merchant_first_row) AS merchant_first_row
 FROM gmv_lines
 GROUP BY merchant_id`,
@@ -88,26 +88,30 @@ FROM (
     COUNT(*) AS merchants,
     ${count("status = 'blocked'")} AS blocked_merchants,
     ${count("status = 'qualified'")} AS qualified_merchants,
-    COALESCE(SUM(cashback_fen), 0) AS cashback_fen,
-    COALESCE(SUM(red_packet_fen), 0) AS red_packet_fen,
-    COALESCE(SUM(cash_total_fen), 0) AS cash_total_fen,
-    COALESCE(SUM(traffic_granted), 0) AS traffic_granted${held}
+    CAST(COALESCE(SUM(cashback_fen), 0) AS ${ctx.d.int}) AS cashback_fen,
+    CAST(COALESCE(SUM(red_packet_fen), 0) AS ${ctx.d.int}) AS red_packet_fen,
+    CAST(COALESCE(SUM(cash_total_fen), 0) AS ${ctx.d.int}) AS cash_total_fen,
+    CAST(COALESCE(SUM(traffic_granted), 0) AS ${ctx.d.int}) AS traffic_granted${held}
   FROM gmv_merchants
 ) AS m
 CROSS JOIN (SELECT SUM(rows_read) AS rows_read, SUM(rows_rejected) AS rows_rejected FROM gmv_row_counts) AS r`,
   };
 }
 
-/** Ids the SQL engines cannot place for sure (SPEC §3–4): converted to numbers, with invisible characters, or total rows. */
+/**
+ * Ids the SQL engines cannot place for sure (SPEC §3–4): converted to numbers (1.23457E+11,
+ * 12345.0), with invisible characters, or total rows. One pattern, so each id is matched once.
+ */
+const UNCERTAIN_ID = [
+  '^[+-]?[0-9]*(\\.[0-9]*)?[eE][+-]?[0-9]+$',
+  '^[0-9]+\\.0+$',
+  '[\\p{Cc}\\p{Cf}]',
+  '^\\s*(合计|总计|共计|总合计|小计)',
+  '(?i)^\\s*(grand\\s*)?(sub\\s*-?\\s*)?totals?\\b',
+];
+
 function uncertainId(ctx: SqlContext, column: string): string {
-  const d = ctx.d;
-  return [
-    d.contains(column, '^[+-]?[0-9]*(\\.[0-9]*)?[eE][+-]?[0-9]+$'),
-    d.contains(column, '^[0-9]+\\.0+$'),
-    d.contains(column, '[\\p{Cc}\\p{Cf}]'),
-    d.contains(column, '^\\s*(合计|总计|共计|总合计|小计)'),
-    d.contains(column, '(?i)^\\s*(grand\\s*)?(sub\\s*-?\\s*)?totals?\\b'),
-  ].join(' OR ');
+  return ctx.d.contains(column, UNCERTAIN_ID.map((p) => `(${p})`).join('|'));
 }
 
 export function runChecks(ctx: SqlContext): SqlStatement {
