@@ -18,6 +18,8 @@ export function settledLines(ctx: SqlContext, name = 'gmv_lines'): SqlStatement 
   const invitedOnly = ctx.policy.invitedOnly;
   const zero = ctx.policy.newMerchantBaseline === 'zero';
   const minDays = pending.baselineMinDays;
+  // A merchant with no history rows at all has no row in baselines: under "zero" its baseline is 0 too.
+  const baseline = zero ? 'CASE WHEN hb.merchant_id IS NULL THEN 0 ELSE hb.baseline_fen END' : 'hb.baseline_fen';
   const ctes = [
     {
       name: 'blocking_issues',
@@ -80,13 +82,13 @@ GROUP BY merchant_id`,
   bm.issue_message_zh,
   bm.issue_count,
   hb.history_days,
-  hb.baseline_fen AS merchant_baseline_fen,
+  ${baseline} AS merchant_baseline_fen,
 ${ctx.tiers.map((t) => `  ${ctx.t.targets ? `COALESCE(tg.threshold${t.number}_fen, ${t.thresholdFen})` : `${t.thresholdFen}`} AS threshold${t.number}_fen,`).join('\n')}
   -- the line's place among its merchant's (windows run here, over narrow rows, not over the reasons)
   ROW_NUMBER() OVER (PARTITION BY c.merchant_id ORDER BY c.date IS NULL, c.date, c.source_row) AS line_in_merchant,
   CASE
     WHEN bm.merchant_id IS NOT NULL OR c.gmv_fen IS NULL THEN 'blocked'
-    ${invitedOnly ? `WHEN ${ctx.t.targets ? 'tg.merchant_id IS NULL' : 'TRUE'} THEN 'not_invited'\n    ` : ''}WHEN hb.baseline_fen IS NULL THEN 'no_baseline'
+    ${invitedOnly ? `WHEN ${ctx.t.targets ? 'tg.merchant_id IS NULL' : 'TRUE'} THEN 'not_invited'\n    ` : ''}WHEN ${baseline} IS NULL THEN 'no_baseline'
     ELSE 'settled'
   END AS standing
 FROM gmv_campaign_rows AS c
