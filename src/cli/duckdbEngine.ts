@@ -69,19 +69,24 @@ async function refuseUnsettleable(connection: DuckDBConnection): Promise<void> {
   if (uncertain !== null) throw refuse(SQL_TEXT.uncertainId(uncertain));
 }
 
-/** Loads the files and runs every model of the settlement; the caller reads the results and closes. */
-export async function settleInDuckDb(request: CliRequest, policy: SqlPolicy): Promise<DuckDbSession> {
+/**
+ * Loads the files and runs every model of the settlement; the caller reads the results and closes.
+ * With `instance`, the session is a connection of it (temporary tables are per connection, so
+ * sessions do not meet) and closing leaves the instance open: the tests settle many small cases
+ * without paying for a new database each time.
+ */
+export async function settleInDuckDb(request: CliRequest, policy: SqlPolicy, instance?: DuckDBInstance): Promise<DuckDbSession> {
   const sources: [FileSource, string][] = [
     ['campaign', request.campaign],
     ['history', request.history],
     ...(request.targets ? [['targets', request.targets] as [FileSource, string]] : []),
   ];
   const files = await Promise.all(sources.map(([source, path]) => inspectInput(source, path)));
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
+  const database = instance ?? (await DuckDBInstance.create(':memory:'));
+  const connection = await database.connect();
   const close = () => {
     connection.closeSync();
-    instance.closeSync();
+    if (!instance) database.closeSync();
   };
   try {
     for (const file of files.filter((f) => f.format === 'parquet')) {

@@ -8,6 +8,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import type { Policy } from '../core/policy';
 import { policyToJson } from '../input/policyReader';
 import type { RunRecord, SettlementRun } from '../output/settledRun';
@@ -101,10 +102,20 @@ async function copyCsv(session: DuckDbSession, request: CliRequest): Promise<voi
   }
 }
 
-export async function runDuckDbEngine(request: CliRequest, tell: Tell, progress: Tell): Promise<void> {
+/** The whole settlement from DuckDB, as the JSON and XLSX writers take it (what --engine duckdb --format json renders). */
+export async function duckDbSettlementRun(request: CliRequest, instance?: DuckDBInstance, now = new Date()): Promise<SettlementRun> {
+  const session = await settleInDuckDb(request, await loadPolicy(request, true), instance);
+  try {
+    return await readSettlement(session, true, now);
+  } finally {
+    session.close();
+  }
+}
+
+export async function runDuckDbEngine(request: CliRequest, tell: Tell, progress: Tell, instance?: DuckDBInstance): Promise<void> {
   const policy = await loadPolicy(request, true);
   progress('settling in DuckDB…');
-  const session = await settleInDuckDb(request, policy);
+  const session = await settleInDuckDb(request, policy, instance);
   try {
     const csv = request.format === 'csv';
     const run = await readSettlement(session, !csv, new Date());
