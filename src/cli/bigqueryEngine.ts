@@ -75,6 +75,15 @@ export function jobConfig(sql: SettlementSql, target: BigQueryTarget): QueryJobC
 async function realClient(target: BigQueryTarget): Promise<BigQueryClient> {
   const { BigQuery } = await import('@google-cloud/bigquery');
   const bigquery = new BigQuery({ projectId: target.project, location: target.location });
+  // Credentials first: without them every call fails later with a network error that names neither the cause nor the fix.
+  try {
+    await bigquery.authClient.getAccessToken();
+  } catch (error) {
+    throw new UsageError(
+      `--engine bigquery found no application-default credentials (${(error as Error).message.split('. ')[0]}): run \`gcloud auth application-default login\`, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file; --dry-run prints the job and its SQL without credentials`,
+      `--engine bigquery 找不到应用默认凭据（${(error as Error).message.split('. ')[0]}）：请运行 \`gcloud auth application-default login\`，或把 GOOGLE_APPLICATION_CREDENTIALS 设为服务账号密钥文件；--dry-run 无需凭据即可打印作业配置和 SQL`,
+    );
+  }
   return {
     async columnsOf(table) {
       const [dataset, name] = table.split('.').slice(-2);
@@ -144,17 +153,23 @@ export async function runBigQueryEngine(request: CliRequest, tell: Tell, progres
     return;
   }
   const bigquery = client || (await realClient(target));
+  // What BigQuery answers (no such table, no access, no network) is for the user to fix, not a bug here.
+  const ask = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      throw new UsageError(`BigQuery (${what}): ${(error as Error).message}`, `BigQuery（${what}）：${(error as Error).message}`);
+    }
+  };
   const roles = Object.keys(target.tables);
   const columns: Record<string, string[]> = {};
-  for (const role of roles) columns[role] = await bigquery.columnsOf(target.tables[role].includes('.') ? target.tables[role] : `${target.dataset}.${target.tables[role]}`);
-  const sql = bigQuerySql(policy, target, columns, language);
-  progress('running the BigQuery job…');
-  let result;
-  try {
-    result = await bigquery.runScript(jobConfig(sql, target));
-  } catch (error) {
-    throw new UsageError(`BigQuery: ${(error as Error).message}`, `BigQuery：${(error as Error).message}`);
+  for (const role of roles) {
+    const table = target.tables[role].includes('.') ? target.tables[role] : `${target.dataset}.${target.tables[role]}`;
+    columns[role] = await ask(`reading the columns of ${table}`, () => bigquery.columnsOf(table));
   }
+  const config = scriptOrUsageError(() => jobConfig(bigQuerySql(policy, target, columns, language), target));
+  progress('running the BigQuery job…');
+  const result = await ask('the settlement job', () => bigquery.runScript(config));
   tell(`BigQuery job ${result.jobId}: ${Number(result.bytesProcessed).toLocaleString('en-US')} bytes processed\n`);
   if (target.destination) {
     tell(`settlement written to ${target.destination} (and ${target.destination}_merchants, _totals, _issues)\n`);

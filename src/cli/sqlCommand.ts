@@ -10,7 +10,7 @@ import { writeOutput } from './output';
 import { loadPolicy } from './settleFiles';
 
 /** The SQL of a request; a table name or a policy the SQL cannot hold is a usage error. */
-export function scriptOrUsageError(build: () => string): string {
+export function scriptOrUsageError<T>(build: () => T): T {
   try {
     return build();
   } catch (error) {
