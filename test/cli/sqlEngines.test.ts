@@ -126,7 +126,7 @@ describe('gmv-settle --engine bigquery', () => {
   function withoutCredentials(args: string[]) {
     const home = mkdtempSync(join(tmpdir(), 'gmv-settle-home-'));
     try {
-      const env = { ...process.env, HOME: home, CLOUDSDK_CONFIG: join(home, 'gcloud') };
+      const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, CLOUDSDK_CONFIG: join(home, 'gcloud') };
       delete env.GOOGLE_APPLICATION_CREDENTIALS;
       const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, timeout: 120_000 });
       return { status: run.status, stdout: run.stdout, stderr: run.stderr };
