@@ -40,6 +40,8 @@ module.exports = {
     ...layer('output', { may: ['core', 'input'], packages: ['decimal.js'] }),
     ...layer('run', { may: ['core', 'input', 'output'], packages: ['decimal.js'] }),
     ...layer('functions', { may: ['core', 'input', 'output', 'run'], packages: ['decimal.js'] }),
+    // The settlement as SQL text: generated from the policy with the words of input/ and output/, run by the CLI.
+    ...layer('sql', { may: ['core', 'input', 'output'], packages: ['decimal.js'] }),
     ...layer('files', { may: ['core', 'input'], packages: [] }),
     ...layer('protocol', { may: ['core', 'input', 'output', 'run'], packages: [] }),
     ...layer('addon', { may: ['core', 'input', 'output', 'run', 'functions', 'protocol'], packages: ['decimal.js'] }),

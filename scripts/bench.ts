@@ -10,9 +10,10 @@
  * copy of bin/gmv-settle.js, to compare a change against the same data).
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { generateBenchData } from './benchData';
 import { prng } from './prng';
 import { runMain } from './runMain';
 
@@ -25,7 +26,6 @@ const MERCHANTS = option('merchants', 100000);
 const RUNS = option('runs', 3);
 const BIN = args.includes('--bin') ? args[args.indexOf('--bin') + 1] : 'bin/gmv-settle.js';
 const HISTORY_DAYS = 30;
-const CAMPAIGN_DAYS = ['2025-11-11', '2025-11-12', '2025-11-13'];
 const DIR = resolve('bench-data');
 const HISTORY = join(DIR, 'history.csv');
 const CAMPAIGN = join(DIR, 'campaign.csv');
@@ -35,31 +35,7 @@ const DUCKDB_OUT = join(DIR, 'duckdb-out.csv');
 
 
 function generate() {
-  const marker = join(DIR, `generated-${MERCHANTS}`);
-  if (existsSync(marker) && !args.includes('--regenerate')) return;
-  mkdirSync(DIR, { recursive: true });
-  const random = prng(42);
-  const baselines = Array.from({ length: MERCHANTS }, () => Math.exp(Math.log(20000) + random() * Math.log(50)));
-  const id = (m: number) => String(m + 1).padStart(8, '0'); // leading zeros, as real ids have
-  const days = Array.from({ length: HISTORY_DAYS }, (_, d) => new Date(Date.UTC(2025, 9, 12 + d)).toISOString().slice(0, 10));
-
-  // Written in ~1 MB chunks: one string for 90 MB would be slower and needlessly large.
-  const writeRows = (path: string, header: string, rowsOf: (m: number) => string) => {
-    const fd = openSync(path, 'w');
-    let chunk = header + '\n';
-    for (let m = 0; m < MERCHANTS; m++) {
-      chunk += rowsOf(m);
-      if (chunk.length > 1 << 20) { writeSync(fd, chunk); chunk = ''; }
-    }
-    writeSync(fd, chunk);
-    closeSync(fd);
-  };
-  const money = (yuan: number) => yuan.toFixed(2);
-  writeRows(HISTORY, 'merchant_id,date,gmv', (m) =>
-    days.map((date) => `${id(m)},${date},${money(baselines[m] * (0.75 + random() / 2))}\n`).join(''));
-  writeRows(CAMPAIGN, 'merchant_id,date,gmv,ad_spend', (m) =>
-    CAMPAIGN_DAYS.map((date) => `${id(m)},${date},${money(baselines[m] * (0.6 + random() * 4))},${money(baselines[m] * random() * 0.08)}\n`).join(''));
-  writeFileSync(marker, new Date().toISOString());
+  generateBenchData({ dir: DIR, merchants: MERCHANTS, regenerate: args.includes('--regenerate') });
 }
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import type { Language } from '../output/language';
 
 export type OutputFormat = 'csv' | 'json' | 'xlsx';
+export type Engine = 'default' | 'duckdb' | 'bigquery';
+export const ENGINES: Engine[] = ['default', 'duckdb', 'bigquery'];
 
 export interface CliRequest {
   history: string;
@@ -17,9 +19,34 @@ export interface CliRequest {
   format: OutputFormat;
   out?: string;
   language: Language;
+  /** Who settles: this program (default), embedded DuckDB, or a BigQuery job (see sqlArgs.ts). */
+  engine: Engine;
+  bigquery?: BigQueryTarget;
 }
 
-export type ParsedArgs = { help: true } | { help: false; request: CliRequest };
+/** Where a BigQuery job runs and what it reads and writes. */
+export interface BigQueryTarget {
+  project: string;
+  dataset: string;
+  /** Table names by role (history, campaign, targets), dataset-relative or fully qualified. */
+  tables: Record<string, string>;
+  destination?: string;
+  location?: string;
+  dryRun: boolean;
+}
+
+/** `gmv-settle sql`: the settlement as SQL text, for a data team to review and schedule. */
+export interface SqlRequest {
+  dialect: 'duckdb' | 'bigquery';
+  policy?: string;
+  coefficient?: string;
+  tables: Record<string, string>;
+  destination?: string;
+  out?: string;
+  language: Language;
+}
+
+export type ParsedArgs = { help: true; topic?: 'sql' } | { help: false; request: CliRequest } | { help: false; sql: SqlRequest };
 
 /** A mistake in how the CLI was called or in what it was given: message only, exit 2. */
 export class UsageError extends Error {
@@ -64,6 +91,18 @@ Output:
                        never change)
   -h, --help           show this help (gmv-settle what-if --help for the what-ifs)
 
+Engines (the same settlement, to the fen; README "Past one sheet"):
+  --engine default     this program (default): reads every back-office export form
+  --engine duckdb      embedded DuckDB reads the CSV or Parquet files directly: for clean
+                       warehouse exports (plain numbers, ISO dates); anything else is refused
+                       with a message naming the default engine
+  --engine bigquery --project P --dataset D [--tables history=…,campaign=…,targets=…]
+                       [--destination ds.table] [--location L] [--dry-run]
+                       runs the settlement SQL as a BigQuery job over tables D.history,
+                       D.campaign (application-default credentials); prints the job id and the
+                       bytes processed; --dry-run prints the job configuration and the SQL
+  gmv-settle sql --help   the settlement as SQL, to review and schedule
+
 The column mapping, row counts and the first issues are printed to standard error.
 Exit status: 0 a settlement was produced (even with issues); 2 nothing was produced because
 of a usage error, an unreadable file, a table that cannot be read, an invalid policy, a
@@ -72,6 +111,22 @@ settlement too large for xlsx or an --out that is one of the inputs.
 Example:
   gmv-settle --history examples/history.csv --campaign examples/campaign.csv \\
     --targets examples/targets.csv --policy examples/policy.json --format xlsx --out settlement.xlsx
+`;
+
+export const SQL_USAGE = `Usage: gmv-settle sql [--dialect duckdb|bigquery] [--policy FILE.json] [--coefficient X]
+                      [--tables history=T,campaign=T,targets=T] [--destination ds.table]
+                      [--lang zh|en] [--out FILE]
+
+Prints the settlement as SQL (a script of commented models, one CTE per rule) over typed tables:
+  history(merchant_id STRING, date DATE, gmv NUMERIC, [merchant_name], [refund_amount], [source_row])
+  campaign(merchant_id, merchant_name, date, gmv, ad_spend, [refund_amount], [source_row])
+  targets(merchant_id, merchant_name, tier1, tier2, tier3)  (optional)
+Money stays exact (whole fen, NUMERIC/DECIMAL; never FLOAT64/DOUBLE). Without --destination the
+script ends in SELECTs of the lines, merchants, totals and issues; with it, it writes the tables
+ds.table, ds.table_merchants, ds.table_totals and ds.table_issues.
+  --dialect        duckdb (default) or bigquery (BigQuery Standard SQL)
+  --tables         table names by role (default history, campaign; targets only when named)
+  --lang           the language of the reason and message columns
 `;
 
 /** The inputs and rules, and where and how the answer goes: shared with `gmv-settle what-if`. */
@@ -88,7 +143,18 @@ export const OUTPUT_OPTIONS = {
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-const OPTIONS = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS } as const;
+/** Settling only: which engine, and `gmv-settle sql`'s dialect. */
+const ENGINE_OPTIONS = {
+  engine: { type: 'string' },
+  project: { type: 'string' },
+  dataset: { type: 'string' },
+  tables: { type: 'string' },
+  destination: { type: 'string' },
+  location: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  dialect: { type: 'string' },
+} as const;
+const OPTIONS = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ENGINE_OPTIONS } as const;
 
 const FORMATS: OutputFormat[] = ['csv', 'json', 'xlsx'];
 
@@ -109,24 +175,30 @@ export function joinNegativeValues(argv: string[]): string[] {
 }
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
+  const sqlCommand = argv[0] === 'sql';
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: joinNegativeValues(sqlCommand ? argv.slice(1) : argv), options: OPTIONS, strict: true, allowPositionals: false });
   } catch (error) {
     throw new UsageError(explainParseError(error as Error & { code?: string }));
   }
   const v = parsed.values;
-  if (v.help) return { help: true };
+  if (v.help) return sqlCommand ? { help: true, topic: 'sql' } : { help: true };
+  const language = v.lang ?? 'en';
+  if (language !== 'en' && language !== 'zh') throw new UsageError(`--lang must be zh or en, not "${language}"`);
+  if (sqlCommand) return { help: false, sql: sqlRequest(v, language) };
+  const engine = (v.engine ?? 'default') as Engine;
+  if (!ENGINES.includes(engine)) throw new UsageError(`--engine must be default, duckdb or bigquery, not "${v.engine}"`);
+  const bigquery = engine === 'bigquery' ? bigQueryTarget(v) : undefined;
+  refuseFlagsOfOtherEngines(v, engine);
 
-  const missing = (['history', 'campaign'] as const).filter((name) => !v[name]);
+  const missing = engine === 'bigquery' ? [] : (['history', 'campaign'] as const).filter((name) => !v[name]);
   if (missing.length > 0)
     throw new UsageError(`${missing.map((m) => `--${m} FILE`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required (see gmv-settle --help)`);
 
   const format = v.format ?? formatFromExtension(v.out) ?? 'csv';
   if (FORMATS.indexOf(format as OutputFormat) < 0)
     throw new UsageError(`--format must be csv, json or xlsx, not "${format}"`);
-  const language = v.lang ?? 'en';
-  if (language !== 'en' && language !== 'zh') throw new UsageError(`--lang must be zh or en, not "${language}"`);
 
   return {
     help: false,
@@ -135,13 +207,65 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       format: format as OutputFormat,
       out: v.out,
       language,
+      engine,
+      bigquery,
     },
   };
 }
 
-/** The input files and the coefficient as given (both commands take them); history and campaign are checked present. */
+/** The input files and the coefficient as given (both commands take them); history and campaign are checked present, except for BigQuery's tables. */
 export function inputFlags(v: { history?: string; campaign?: string; targets?: string; policy?: string; coefficient?: string }) {
-  return { history: v.history as string, campaign: v.campaign as string, targets: v.targets, policy: v.policy, coefficient: v.coefficient };
+  return { history: v.history ?? '', campaign: v.campaign ?? '', targets: v.targets, policy: v.policy, coefficient: v.coefficient };
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** `--tables history=proj.ds.history,campaign=…`: table names by role. */
+export const TABLE_ROLES = ['history', 'campaign', 'targets'];
+
+function tableNames(text: string | undefined): Record<string, string> {
+  const tables: Record<string, string> = {};
+  for (const part of (text ?? '').split(',').filter((p) => p.trim() !== '')) {
+    const match = /^\s*([a-z]+)\s*=\s*(\S+)\s*$/.exec(part);
+    if (!match || !TABLE_ROLES.includes(match[1]))
+      throw new UsageError(`--tables takes role=table pairs for ${TABLE_ROLES.join(', ')}, as in --tables history=proj.ds.history,campaign=proj.ds.campaign; not "${part}"`);
+    tables[match[1]] = match[2];
+  }
+  return tables;
+}
+
+function sqlRequest(v: Values, language: Language): SqlRequest {
+  const dialect = v.dialect ?? 'duckdb';
+  if (dialect !== 'duckdb' && dialect !== 'bigquery') throw new UsageError(`--dialect must be duckdb or bigquery, not "${dialect}"`);
+  const stray = ['history', 'campaign', 'targets', 'format', 'engine', 'project', 'dataset', 'dry-run', 'location'].filter((flag) => v[flag] !== undefined);
+  if (stray.length > 0) throw new UsageError(`gmv-settle sql prints SQL over tables named with --tables; it takes no --${stray[0]}`);
+  return {
+    dialect,
+    policy: v.policy as string | undefined,
+    coefficient: v.coefficient as string | undefined,
+    tables: { history: 'history', campaign: 'campaign', ...tableNames(v.tables as string | undefined) },
+    destination: v.destination as string | undefined,
+    out: v.out as string | undefined,
+    language,
+  };
+}
+
+function bigQueryTarget(v: Values): BigQueryTarget {
+  const missing = (['project', 'dataset'] as const).filter((flag) => !v[flag]);
+  if (missing.length > 0) throw new UsageError(`--engine bigquery needs ${missing.map((m) => `--${m} ${m.toUpperCase()}`).join(' and ')} (the project that runs the job, the dataset of the tables)`);
+  const dataset = v.dataset as string;
+  const names = tableNames(v.tables as string | undefined);
+  const tables: Record<string, string> = { history: `${dataset}.history`, campaign: `${dataset}.campaign`, ...names };
+  return { project: v.project as string, dataset, tables, destination: v.destination as string | undefined, location: v.location as string | undefined, dryRun: v['dry-run'] === true };
+}
+
+/** A flag of one engine given to another would be ignored without a word. */
+function refuseFlagsOfOtherEngines(v: Values, engine: Engine): void {
+  const bigQueryOnly = ['project', 'dataset', 'tables', 'destination', 'location', 'dry-run'].filter((flag) => v[flag] !== undefined);
+  if (engine !== 'bigquery' && bigQueryOnly.length > 0) throw new UsageError(`--${bigQueryOnly[0]} is for --engine bigquery (gmv-settle --engine bigquery --project P --dataset D …)`);
+  if (v.dialect !== undefined) throw new UsageError('--dialect is for gmv-settle sql (gmv-settle sql --dialect duckdb|bigquery)');
+  if (engine === 'bigquery' && (v.history || v.campaign || v.targets))
+    throw new UsageError('--engine bigquery reads tables in BigQuery, not files: name them with --dataset D [--tables history=…,campaign=…]');
 }
 
 /** `--out report.xlsx` alone should give a workbook, not CSV bytes in a .xlsx file. */

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Language } from '../output/language';
-import { CliRequest, parseCliArgs, UsageError, USAGE } from './args';
+import { CliRequest, parseCliArgs, SQL_USAGE, UsageError, USAGE } from './args';
 import { inputReport } from './inputReport';
 import { refuseOutputOverInput, renderOutput, writeOutput } from './output';
 import { settleFiles } from './settleFiles';
@@ -28,7 +28,13 @@ export async function runCli(argv: string[]): Promise<number> {
     if (argv[0] === 'what-if') return await runWhatIf(argv.slice(1), tell, (chosen) => (language = chosen));
     const parsed = parseCliArgs(argv);
     if (parsed.help) {
-      process.stdout.write(USAGE);
+      process.stdout.write(parsed.topic === 'sql' ? SQL_USAGE : USAGE);
+      return EXIT_OK;
+    }
+    if ('sql' in parsed) {
+      language = parsed.sql.language;
+      const { printSql } = await import('./sqlCommand');
+      await printSql(parsed.sql);
       return EXIT_OK;
     }
     const request = parsed.request;
@@ -40,6 +46,13 @@ export async function runCli(argv: string[]): Promise<number> {
       );
     refuseOutputOverInput(request);
     const progress = progressReporter(request);
+    if (request.engine !== 'default') {
+      // Loaded on demand: the SQL engines' clients are large, and most runs use neither.
+      const settleWith = request.engine === 'duckdb' ? (await import('./engineRun')).runDuckDbEngine : (await import('./bigqueryEngine')).runBigQueryEngine;
+      await settleWith(request, tell, progress);
+      progress('done');
+      return EXIT_OK;
+    }
     progress('reading and settling the inputs…');
     const run = await settleFiles(request, new Date(), request.format === 'xlsx' ? refuseCampaignBeyondXlsx : undefined);
     tell(inputReport(run, request.language));

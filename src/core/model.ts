@@ -72,7 +72,9 @@ export type Reason =
   /** SPEC §8 `baseline_min_days`: history there is, but fewer usable days than the policy asks. */
   | { code: 'too_few_history_days'; usableDays: number; minDays: number; leftOutDays: number }
   | { code: 'not_invited' }
-  | { code: 'blocked'; issues: InputIssue[] };
+  | { code: 'blocked'; issues: InputIssue[] }
+  /** Words an engine wrote itself, in both languages (the SQL engines' reason column). */
+  | { code: 'stated'; en: string; zh: string };
 
 /** What the rules make of one merchant-day (rules.ts evaluateDay): the tier and the rewards. */
 export interface DayResult {

@@ -138,6 +138,23 @@ export const ISSUE_TEXT = {
   }),
 };
 
+/** Whole-table problems that stop a run (TableError), shared by the default engine and the SQL. */
+export const TABLE_TEXT = {
+  campaignBeforeHistory: (lastCampaignDay: string, firstHistoryDay: string): IssueText => ({
+    en: `The campaign data ends on ${lastCampaignDay}, before the history starts (${firstHistoryDay}). Were the history and the campaign data given the wrong way round?`,
+    zh: `活动日数据截止于 ${lastCampaignDay}，早于历史数据的开始日期（${firstHistoryDay}）。是否把历史数据和活动日数据放反了？`,
+  }),
+  /** `row`: the campaign row the first campaign day comes from, where a typo would have moved it. */
+  historyInsideCampaign: (firstCampaignDay: string, row: number): IssueText => ({
+    en:
+      `Every history day is on or after the first campaign day (${firstCampaignDay}, campaign row ${row}), so no history is left for a baseline.` +
+      ' Were the history and the campaign data given the wrong way round? Or is that campaign date a typo?',
+    zh:
+      `所有历史数据的日期都不早于首个活动日（${firstCampaignDay}，活动日数据第${row}行），没有可用于计算过往日均的历史数据。` +
+      '是否把历史数据和活动日数据放反了？或者该活动日日期有误？',
+  }),
+};
+
 export interface SourceLabel {
   en: string;
   zh: string;

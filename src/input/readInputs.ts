@@ -9,6 +9,7 @@ import type { BaselineChoice, BaselineDays } from './baselineChoice';
 import { readCampaign, type CampaignRead } from './campaignReader';
 import { ColumnMapping, mapColumns } from './columnMapping';
 import { readHistory, type HistoryRead } from './historyReader';
+import { TABLE_TEXT } from './issueText';
 import { blockUncertainRows, noteTargetsMismatches } from './matching';
 import type { SourceReport } from './report';
 import type { Table } from './table';
@@ -97,22 +98,7 @@ export function readInputs(tables: InputTables, policyThresholdsFen: number[] = 
  * history day falls on or after the first campaign day.
  */
 function refuseSwappedTables(campaign: CampaignRead, history: HistoryRead): void {
-  const swapped = {
-    en: ' Were the history and the campaign data given the wrong way round?',
-    zh: '是否把历史数据和活动日数据放反了？',
-  };
   if (campaign.lastCampaignDay !== undefined && history.firstDay !== undefined && campaign.lastCampaignDay < history.firstDay)
-    throw new TableError({
-      en: `The campaign data ends on ${campaign.lastCampaignDay}, before the history starts (${history.firstDay}).${swapped.en}`,
-      zh: `活动日数据截止于 ${campaign.lastCampaignDay}，早于历史数据的开始日期（${history.firstDay}）。${swapped.zh}`,
-    });
-  if (history.datedDays > 0 && history.leftOutDays === history.datedDays)
-    throw new TableError({
-      en:
-        `Every history day is on or after the first campaign day (${campaign.firstCampaignDay}, campaign row ${campaign.firstCampaignDayRow}), so no history is left for a baseline.` +
-        `${swapped.en} Or is that campaign date a typo?`,
-      zh:
-        `所有历史数据的日期都不早于首个活动日（${campaign.firstCampaignDay}，活动日数据第${campaign.firstCampaignDayRow}行），没有可用于计算过往日均的历史数据。` +
-        `${swapped.zh}或者该活动日日期有误？`,
-    });
+    throw new TableError(TABLE_TEXT.campaignBeforeHistory(campaign.lastCampaignDay, history.firstDay));
+  if (history.datedDays > 0 && history.leftOutDays === history.datedDays) throw new TableError(TABLE_TEXT.historyInsideCampaign(campaign.firstCampaignDay as string, campaign.firstCampaignDayRow as number));
 }

@@ -5,7 +5,7 @@ import { sourceName, type Language } from './language';
 
 
 /** Thresholds read as the programme states them: "500,000", not "500,000.00". */
-function threshold(fen: Fen): string {
+export function threshold(fen: Fen): string {
   const text = fenToDisplay(fen);
   return text.endsWith('.00') ? text.slice(0, -3) : text;
 }
@@ -46,6 +46,8 @@ export function describeReason(reason: Reason, language: Language): string {
     }
     case 'not_invited':
       return zh ? '不在受邀商家名单中' : 'not on the invitation list';
+    case 'stated':
+      return zh ? reason.zh : reason.en;
     case 'blocked': {
       const first = reason.issues[0];
       if (!first) return zh ? '已冻结' : 'blocked';

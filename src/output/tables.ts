@@ -60,7 +60,7 @@ export function widthOf(column: { kind: ColumnKind; width?: number }): number {
  * A status as a reader of the table sees it: the code in English (the JSON contract, and what a
  * filter on an English sheet matches), the word in Chinese sheets, XLSX and `--lang zh` CSV.
  */
-const STATUS_ZH: Record<LineStatus, string> = {
+export const STATUS_ZH: Record<LineStatus, string> = {
   qualified: '合格',
   not_qualified: '未达标',
   no_baseline: '无均值',

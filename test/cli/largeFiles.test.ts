@@ -18,6 +18,7 @@ import { runSettlement } from '../../src/run/runSettlement';
 import { textFileTable } from '../../src/cli/readFile';
 import { nodeSha256Pieces } from '../../src/cli/settleFiles';
 import { UsageError } from '../../src/cli/args';
+import { TableError } from '../../src/input/tableError';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -37,6 +38,20 @@ function plainRowsOf(table: Table): unknown[] {
     },
   );
   return seen;
+}
+
+const HISTORY = 'merchant_id,date,gmv\nM001,2025-10-01,100000\n000123,2025-10-01,2000\n';
+const POLICY = { ...double11Policy(), redPacketCoefficient: new Dec('0.05') };
+
+/** What a settlement makes of a campaign table: its lines, what was read and reported, or the refusal. */
+function settledOutcome(campaign: Table): unknown {
+  try {
+    const run = runSettlement({ history: tableFromText('history', HISTORY), campaign }, POLICY);
+    return [run.settlement, run.read.input, run.read.issues, run.read.counts];
+  } catch (error) {
+    if (error instanceof TableError) return error.text('en');
+    throw error;
+  }
 }
 
 const wholeText = (bytes: Uint8Array) => tableFromText('campaign', new TextDecoder().decode(bytes.subarray(bytes[0] === 0xef ? 3 : 0)));
@@ -64,7 +79,10 @@ describe('a file read in pieces of whole lines', () => {
         const inPieces = tableFromTextPieces('campaign', pieces);
         const whole = wholeText(bytes);
         assert.deepEqual(rowsOf(inPieces), rowsOf(whole));
-        assert.deepEqual(plainRowsOf(inPieces), plainRowsOf(whole));
+        // A damaged-text marker sends every row of its text (here: its piece) the general way, so
+        // which rows are read in place may differ; what the readers make of them may not.
+        if (!text.includes('\uFFFD')) assert.deepEqual(plainRowsOf(inPieces), plainRowsOf(whole));
+        assert.deepEqual(settledOutcome(inPieces), settledOutcome(whole));
         assert.deepEqual(inPieces.head(5), whole.head(5));
       }),
       { numRuns: 400 },
@@ -75,7 +93,7 @@ describe('a file read in pieces of whole lines', () => {
     // Two merchants, 3 history days each and one campaign day: cut into pieces of ~2 lines.
     const history = 'merchant_id,date,gmv\n' + ['A', 'B'].flatMap((m) => ['2025-10-01', '2025-10-02', '2025-10-03'].map((d, i) => `${m},${d},${100000 + i * 1000}.00`)).join('\n') + '\n';
     const campaign = 'merchant_id,date,gmv,ad_spend\nA,2025-11-11,250000.00,1000.00\nB,2025-11-11,600000.00,2000.00\n';
-    const policy = { ...double11Policy(), redPacketCoefficient: new Dec('0.05') };
+    const policy = POLICY;
     const options = { sha256Pieces: nodeSha256Pieces, now: new Date('2025-11-20T00:00:00Z'), user: 't' };
     const pieced = (source: 'history' | 'campaign', text: string) => tableFromTextPieces(source, linePieces(utf8(text), 60) as NonNullable<ReturnType<typeof linePieces>>);
     const fromPieces = runSettlement({ history: pieced('history', history), campaign: pieced('campaign', campaign) }, policy, options);
