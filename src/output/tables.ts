@@ -66,6 +66,7 @@ export const STATUS_ZH: Record<LineStatus, string> = {
   no_baseline: '无均值',
   not_invited: '未受邀',
   blocked: '已冻结',
+  held: '暂缓',
 };
 
 export function statusWord(status: LineStatus, language: Language): string {

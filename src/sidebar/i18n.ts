@@ -91,6 +91,7 @@ const en = {
   whyTooManyCells: 'This settlement needs {added} cells and the spreadsheet already holds {existing}: more than Google Sheets\' {limit} cells per spreadsheet. Use the gmv-settle command line, or settle fewer merchants per run.',
   writingSummary: 'Writing the summary: {written} of {total} rows',
   permissionDenied: 'Google refused the call (PERMISSION_DENIED). This happens when several Google accounts are signed in: open the spreadsheet in a window where only the account that installed the add-on is signed in (a new browser profile or a guest window).',
+  statusHeld: 'held',
 };
 
 type Key = keyof typeof en;
@@ -181,6 +182,7 @@ const zh: Record<Key, string> = {
   whyTooManyCells: '本结算需要 {added} 个单元格，而本表格已有 {existing} 个，合计超过 Google 表格每个文件 {limit} 个单元格的上限。请使用命令行工具 gmv-settle，或每次结算较少的商家。',
   writingSummary: '正在写入汇总：已完成 {written} / {total} 行',
   permissionDenied: 'Google 拒绝了这次调用（PERMISSION_DENIED）。同时登录多个 Google 账号时会出现这种情况：请在只登录了安装本插件的账号的窗口中打开表格（新的浏览器用户资料或访客窗口）。',
+  statusHeld: '暂缓',
 };
 
 let current: Language = 'en';

@@ -120,11 +120,11 @@ export function grouped(n: number): string {
 
 /** For the narrow tier column: a tier reached shows as T1–T3, anything else as a short word. */
 function shortStatus(status: LineStatus): string {
-  const keys = { qualified: 'statusQualified', not_qualified: 'shortNotQualified', no_baseline: 'shortNoBaseline', not_invited: 'shortNotInvited', blocked: 'statusBlocked' } as const;
+  const keys = { qualified: 'statusQualified', not_qualified: 'shortNotQualified', no_baseline: 'shortNoBaseline', not_invited: 'shortNotInvited', blocked: 'statusBlocked', held: 'statusHeld' } as const;
   return t(keys[status]);
 }
 
 export function statusText(status: LineStatus): string {
-  const keys = { qualified: 'statusQualified', not_qualified: 'statusNotQualified', no_baseline: 'statusNoBaseline', not_invited: 'statusNotInvited', blocked: 'statusBlocked' } as const;
+  const keys = { qualified: 'statusQualified', not_qualified: 'statusNotQualified', no_baseline: 'statusNoBaseline', not_invited: 'statusNotInvited', blocked: 'statusBlocked', held: 'statusHeld' } as const;
   return t(keys[status]);
 }

@@ -18,6 +18,8 @@ const UNUSUAL_OPTIONS = {
   traffic_day_selection: 'best',
   new_merchant_baseline: 'zero',
   invited_only: true,
+  clawback: false,
+  gmv_basis: 'net_of_refunds',
 };
 
 /** A policy with every option away from its default and a tier coefficient. */
@@ -32,6 +34,8 @@ function unusual(): Policy {
     trafficDaySelection: 'best',
     newMerchantBaseline: 'zero',
     invitedOnly: true,
+    clawback: false,
+    gmvBasis: 'net_of_refunds',
   };
 }
 
@@ -69,6 +73,8 @@ test('a policy file with every option of the wrong kind gets one message per opt
     '"traffic_day_selection" must be one of "first", "best", not "maybe"',
     '"new_merchant_baseline" must be one of "none", "zero", not "maybe"',
     '"invited_only" must be true or false, not "yes"',
+    '"clawback" must be true or false, not "yes"',
+    '"gmv_basis" must be one of "paid", "net_of_refunds", not "maybe"',
   ]);
 });
 
@@ -82,7 +88,7 @@ test('a tier must give every key that is not optional; unknown keys are named wi
   const read = policyFromJson({ tiers: [{ min_gmv: '20万', cashback_rate: '30%' }, { min_gmv: 1, cashback_rate: 0.1, traffic_cap_per_day: 5, colour: 'red' }], red_packt: 1 });
   assert.equal(read.ok, false);
   assert.deepEqual((read as { problems: { code: string; en: string }[] }).problems.map((p) => `${p.code}: ${p.en}`), [
-    'unknown_key: unknown policy key "red_packt"; known keys: tiers, red_packet_coefficient, threshold_inclusive, incremental_basis, traffic_max_days, traffic_day_selection, new_merchant_baseline, invited_only',
+    'unknown_key: unknown policy key "red_packt"; known keys: tiers, red_packet_coefficient, threshold_inclusive, incremental_basis, traffic_max_days, traffic_day_selection, new_merchant_baseline, invited_only, clawback, gmv_basis',
     'bad_value: tier 1 traffic_cap_per_day must be a whole number of exposures such as 20000, not ""',
     'unknown_key: tier 2: unknown key "colour"; known keys: min_gmv, cashback_rate, traffic_cap_per_day, red_packet_coefficient',
   ]);
