@@ -5,6 +5,7 @@ import type { ColumnMapping } from './columnMapping';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
+import { netGmv, refundColumn } from './refunds';
 import { eachDataRow } from './rows';
 import type { Table } from './table';
 
@@ -26,6 +27,8 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
   const gmv = moneyColumn(mapping, f.gmv as number, { label: COLUMN_LABELS.gmv, blank: 'missing', allowNegative: true, tallied: true });
   const adSpend =
     f.ad_spend === undefined ? undefined : moneyColumn(mapping, f.ad_spend, { label: COLUMN_LABELS.adSpend, blank: 0, allowNegative: false, tallied: true });
+  // SPEC §7: present only under gmv_basis "net_of_refunds" (refunds.ts).
+  const refund = refundColumn(mapping);
   const days: CampaignDay[] = [];
   const merchantOrder: string[] = [];
   const firstRowOf = new Map<string, number>();
@@ -35,7 +38,8 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
   let firstCampaignDay: string | undefined;
   let lastCampaignDay: string | undefined;
 
-  eachDataRow(table, mapping, report, adSpend ? [gmv, adSpend] : [gmv], (ctx, cells, merchantId, merchantName) => {
+  const tallied = [gmv, adSpend, refund].filter((column): column is typeof gmv => column !== undefined);
+  eachDataRow(table, mapping, report, tallied, (ctx, cells, merchantId, merchantName) => {
     let seen = daysOf.get(merchantId);
     if (!seen) {
       daysOf.set(merchantId, (seen = new DayRows()));
@@ -43,7 +47,7 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
       firstRowOf.set(merchantId, ctx.row);
     }
     const read = dateCell(ctx, cells[f.date as number]);
-    const gmvFen = moneyCell(ctx, cells, gmv);
+    const gmvFen = netGmv(moneyCell(ctx, cells, gmv), refund && moneyCell(ctx, cells, refund));
     const adSpendFen = adSpend ? moneyCell(ctx, cells, adSpend) : 0;
     if (read !== undefined) {
       const earlier = seen.rowOf(read.serial);

@@ -10,6 +10,7 @@ import { isoToSerial } from './date';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
+import { netGmv, refundColumn } from './refunds';
 import { eachDataRow } from './rows';
 import type { Table } from './table';
 
@@ -89,8 +90,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const gmv = f.gmv === undefined ? undefined : moneyColumn(mapping, f.gmv, { label: COLUMN_LABELS.gmv, blank: 'skip', allowNegative: true, tallied: true });
   const baseline =
     f.baseline === undefined ? undefined : moneyColumn(mapping, f.baseline, { label: COLUMN_LABELS.baseline, blank: 'skip', allowNegative: true, tallied: true });
+  // SPEC §7: present only under gmv_basis "net_of_refunds", and only in a long history (refunds.ts).
+  const refund = refundColumn(mapping);
   const tallied: MoneyColumn[] =
-    mapping.shape === 'wide' ? wideColumns.map((c) => c.money) : mapping.shape === 'ready' ? (baseline ? [baseline] : []) : gmv ? [gmv] : [];
+    mapping.shape === 'wide' ? wideColumns.map((c) => c.money) : mapping.shape === 'ready' ? (baseline ? [baseline] : []) : gmv ? (refund ? [gmv, refund] : [gmv]) : [];
 
   eachDataRow(table, mapping, report, tallied, (ctx, cells, merchantId, name) => {
     if (name && !names.has(merchantId)) names.set(merchantId, name);
@@ -110,7 +113,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
     if (mapping.shape === 'long' && gmv) {
       const date = dateCell(ctx, cells[f.date as number]);
-      const gmvFen = moneyCell(ctx, cells, gmv);
+      const gmvFen = netGmv(moneyCell(ctx, cells, gmv), refund && moneyCell(ctx, cells, refund));
       if (date === undefined || gmvFen === undefined) return;
       dated(date.iso);
       if (date.serial >= firstCampaignSerial) {

@@ -8,6 +8,8 @@ import type { InputIssue, SettlementInput } from '../core/model';
 import { readCampaign, type CampaignRead } from './campaignReader';
 import { ColumnMapping, mapColumns } from './columnMapping';
 import { readHistory, type HistoryRead } from './historyReader';
+import { readHolds } from './holdsReader';
+import { applyGmvBasis, type GmvBasis } from './refunds';
 import { blockUncertainRows, noteTargetsMismatches } from './matching';
 import type { SourceReport } from './report';
 import type { Table } from './table';
@@ -18,6 +20,8 @@ export interface InputTables {
   history: Table;
   campaign: Table;
   targets?: Table;
+  /** SPEC §7: merchants on hold, and why. */
+  holds?: Table;
 }
 
 export interface RowCountsBySource {
@@ -34,26 +38,33 @@ export interface InputsRead {
   counts: RowCountsBySource[];
   totalCounts: { read: number; used: number; rejected: number };
   firstCampaignDay?: string;
+  /** Merchant id → hold reason, when a holds table was given. */
+  holds?: Map<string, string>;
 }
 
 /** Throws TableError (a message for the user) when a table cannot be read at all. */
-export function readInputs(tables: InputTables, policyThresholdsFen: number[] = []): InputsRead {
+export function readInputs(tables: InputTables, policyThresholdsFen: number[] = [], gmvBasis: GmvBasis = 'paid'): InputsRead {
   const campaignMapping = mapColumns(tables.campaign);
   const historyMapping = mapColumns(tables.history);
   const targetsMapping = tables.targets ? mapColumns(tables.targets) : undefined;
+  const holdsMapping = tables.holds ? mapColumns(tables.holds) : undefined;
+  applyGmvBasis(campaignMapping, gmvBasis);
+  applyGmvBasis(historyMapping, gmvBasis);
 
   const campaign = readCampaign(tables.campaign, campaignMapping);
   const history = readHistory(tables.history, historyMapping, campaign.firstCampaignDay);
   refuseSwappedTables(campaign, history);
   const targets = tables.targets && targetsMapping ? readTargets(tables.targets, targetsMapping, policyThresholdsFen) : undefined;
+  const holds = tables.holds && holdsMapping ? readHolds(tables.holds, holdsMapping) : undefined;
 
   const names = new Map<string, string>(history.names);
   if (targets) targets.names.forEach((name, id) => names.has(id) || names.set(id, name));
   if (targets) noteTargetsMismatches(campaign, targets);
-  blockUncertainRows([history.report, campaign.report].concat(targets ? [targets.report] : []), campaign, history, targets);
-
   const reports: SourceReport[] = [history.report, campaign.report];
   if (targets) reports.push(targets.report);
+  if (holds) reports.push(holds.report);
+  blockUncertainRows(reports, campaign, history, targets);
+
   const issues: InputIssue[] = [];
   reports.forEach((r) => issues.push(...r.issues));
 
@@ -80,10 +91,11 @@ export function readInputs(tables: InputTables, policyThresholdsFen: number[] = 
       campaignMerchantOrder: campaign.merchantOrder,
     },
     issues,
-    mappings: [historyMapping, campaignMapping].concat(targetsMapping ? [targetsMapping] : []),
+    mappings: [historyMapping, campaignMapping].concat(targetsMapping ? [targetsMapping] : [], holdsMapping ? [holdsMapping] : []),
     counts,
     totalCounts,
     firstCampaignDay: campaign.firstCampaignDay,
+    ...(holds ? { holds: holds.holds } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import { isDateValue, type Cell } from './number';
 
 export { isDateValue };
 
-export type SourceName = 'history' | 'campaign' | 'targets';
+export type SourceName = 'history' | 'campaign' | 'targets' | 'holds';
 
 export interface Table {
   source: SourceName;
