@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeHtml } from '../../src/output/html';
 
 export interface ExampleFile {
   /** Which sidebar input it belongs in: history, campaign or targets. */
@@ -76,9 +77,6 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
-}
 
 export function previewPageHtml(examples: ExampleFile[], clientJs: string, policy: ExamplePolicy, language: PageLanguage = 'en'): string {
   const text = PAGE_TEXT[language];

@@ -3,6 +3,7 @@
  * becomes a UsageError with one sentence saying what to type instead (exit 2).
  */
 import { parseArgs } from 'node:util';
+import { readCampaignName } from '../input/campaignName';
 import type { Language } from '../output/language';
 
 export type OutputFormat = 'csv' | 'json' | 'xlsx';
@@ -17,6 +18,16 @@ export interface CliRequest {
   format: OutputFormat;
   out?: string;
   language: Language;
+  /** SPEC §7: the campaign this run belongs to. */
+  campaignName?: string;
+  /** An earlier `--format json` output (approved by whoever passes it): this run is a true-up against it. */
+  previous?: string;
+  /** The holds table: merchant id, reason. */
+  holds?: string;
+  /** A folder to write one printable statement per merchant into. */
+  statements?: string;
+  /** A CSV file for the payout list (发放清单). */
+  payoutList?: string;
 }
 
 export type ParsedArgs = { help: true } | { help: false; request: CliRequest };
@@ -44,6 +55,15 @@ Inputs (CSV, TSV or .xlsx; Chinese or English headers; UTF-8, GBK/GB18030 or UTF
   --campaign FILE      campaign days: 商家ID, 日期, 成交金额, optional 磁力金牛消耗
   --targets FILE       invitation list with optional per-merchant tier thresholds
                        (required when the policy has "invited_only": true)
+  --holds FILE         merchants on hold (商家ID, 暂缓原因 / merchant_id, reason): each pays
+                       what the --previous run paid it (0 without one), its reason saying
+                       what it would pay now
+
+Campaigns and re-settlement (SPEC §7):
+  --campaign-name NAME the campaign this run belongs to, e.g. "双11登峰激励 2025"
+  --previous FILE      an earlier --format json output of this campaign, approved by you:
+                       this run is a true-up against it (per line and merchant: before, now,
+                       delta, what changed; to pay and to recover) and numbered after it
 
 Rules:
   --policy FILE.json   tiers and options (see README "Policy file"); default: Double 11 2025
@@ -61,6 +81,11 @@ Output:
                        terminal); never one of the input files
   --lang zh|en         headings and reasons in Chinese or English (default en; JSON keys
                        never change)
+  --statements DIR     one printable statement (对账单) per merchant, DIR/<merchant id>.html:
+                       its days, totals, for a true-up what was paid before and the
+                       difference, and the checksum of this run's JSON report
+  --payout-list FILE   the payout list (发放清单) as CSV: merchant id, name, amount to pay,
+                       traffic to grant, campaign, run (a true-up pays only the difference)
   -h, --help           show this help
 
 The column mapping, row counts and the first issues are printed to standard error.
@@ -82,6 +107,11 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string', short: 'o' },
   lang: { type: 'string' },
+  'campaign-name': { type: 'string' },
+  previous: { type: 'string' },
+  holds: { type: 'string' },
+  statements: { type: 'string' },
+  'payout-list': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -123,6 +153,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   const language = v.lang ?? 'en';
   if (language !== 'en' && language !== 'zh') throw new UsageError(`--lang must be zh or en, not "${language}"`);
 
+  const campaignName = v['campaign-name'] === undefined ? undefined : checkCampaignName(v['campaign-name']);
   return {
     help: false,
     request: {
@@ -134,8 +165,19 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       format: format as OutputFormat,
       out: v.out,
       language,
+      campaignName,
+      previous: v.previous,
+      holds: v.holds,
+      statements: v.statements,
+      payoutList: v['payout-list'],
     },
   };
+}
+
+function checkCampaignName(raw: string): string {
+  const read = readCampaignName(raw);
+  if (!read.ok) throw new UsageError(`--campaign-name: ${read.problem.en}`, `--campaign-name：${read.problem.zh}`);
+  return read.name;
 }
 
 /** `--out report.xlsx` alone should give a workbook, not CSV bytes in a .xlsx file. */

@@ -10,13 +10,15 @@ import { TableError } from '../input/tableError';
 import { policyFromJson } from '../input/policyReader';
 import { policyMessages, type PolicyMessage } from '../input/policyText';
 import { readPlausibleRate } from '../input/rates';
+import { previousRunFromJson, type PreviousRun } from '../input/previousRun';
 import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { UsageError, type CliRequest } from './args';
 import { decodeText } from '../files/decode';
 import { readBytes, readTableFile } from './readFile';
 import type { Table } from '../input/table';
 
-export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'> & Partial<Pick<CliRequest, 'language'>>;
+export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'> &
+  Partial<Pick<CliRequest, 'language' | 'holds' | 'previous' | 'campaignName'>>;
 
 /**
  * `checkCampaign` sees the campaign table before the history is read: the campaign is small
@@ -25,14 +27,18 @@ export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' 
 export async function settleFiles(request: SettleRequest, now = new Date(), checkCampaign?: (campaign: Table) => void): Promise<SettlementRun> {
   const language = request.language || 'en';
   const policy = await loadPolicy(request);
+  // Small beside the tables, and it decides the campaign and run: read and checked first.
+  const previous = request.previous ? await loadPrevious(request.previous, now) : undefined;
+  const campaignRun = campaignOf(request, previous);
   try {
     const campaign = await tableFile('campaign', request.campaign, language);
     if (checkCampaign) checkCampaign(campaign);
-    const [history, targets] = await Promise.all([
+    const [history, targets, holds] = await Promise.all([
       tableFile('history', request.history, language),
       request.targets ? tableFile('targets', request.targets, language) : Promise.resolve(undefined),
+      request.holds ? tableFile('holds', request.holds, language) : Promise.resolve(undefined),
     ]);
-    return runSettlement({ history, campaign, targets }, policy, { sha256: nodeSha256, now, user: currentUser() });
+    return runSettlement({ history, campaign, targets, holds }, policy, { sha256: nodeSha256, now, user: currentUser(), previous, campaign: campaignRun });
   } catch (error) {
     // A table that cannot be read at all (no GMV column, empty file): the user must fix the file.
     if (error instanceof TableError) throw new UsageError(error.text(language));
@@ -41,7 +47,7 @@ export async function settleFiles(request: SettleRequest, now = new Date(), chec
 }
 
 /** A file as a table; a file that is not text at all is named in the message. */
-async function tableFile(source: 'history' | 'campaign' | 'targets', path: string, language: 'en' | 'zh') {
+async function tableFile(source: 'history' | 'campaign' | 'targets' | 'holds', path: string, language: 'en' | 'zh') {
   try {
     return await readTableFile(source, path);
   } catch (error) {
@@ -90,6 +96,41 @@ export async function loadPolicy(request: SettleRequest): Promise<Policy> {
         : 'the policy has "invited_only": true, so --targets FILE (the invitation list) is required',
     );
   return policy;
+}
+
+/** --previous: an earlier --format json output, refused with the reason unless it is one. */
+async function loadPrevious(path: string, now: Date): Promise<PreviousRun> {
+  const text = decodeText(await readBytes('--previous', path));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `--previous ${path} is not JSON (${(error as Error).message}): it must be an earlier gmv-settle --format json output`,
+      `--previous ${path} 不是 JSON（${(error as Error).message}）：须为此前 gmv-settle --format json 的输出`,
+    );
+  }
+  try {
+    return previousRunFromJson(json, `--previous ${path}`, now);
+  } catch (error) {
+    if (error instanceof TableError) throw new UsageError(error.message, error.zh);
+    throw error;
+  }
+}
+
+/**
+ * The campaign and this run's number in it: the name given, else the previous run's; numbered
+ * after the previous run (run 1 without one). A --previous of another campaign is refused.
+ */
+function campaignOf(request: SettleRequest, previous: PreviousRun | undefined): { name?: string; run: number } {
+  const name = request.campaignName || (previous && previous.campaign);
+  if (previous && previous.campaign && request.campaignName && previous.campaign !== request.campaignName)
+    throw new UsageError(
+      `--previous ${request.previous} is a run of the campaign "${previous.campaign}", not "${request.campaignName}": pass a run of this campaign, or no --campaign-name`,
+      `--previous ${request.previous} 是活动“${previous.campaign}”的结算，而不是“${request.campaignName}”：请给出本活动的结算，或去掉 --campaign-name`,
+    );
+  const run = previous ? (previous.run || 1) + 1 : 1;
+  return name ? { name, run } : { run };
 }
 
 /** Node's native SHA-256: the same digest as core/sha256.ts, much faster on a 90 MB input. */

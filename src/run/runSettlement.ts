@@ -21,7 +21,7 @@ export interface RunOptions {
   /** SPEC §7: the latest approved run of the campaign, which this run is a true-up against (and holds keep to). */
   previous?: PreviousRun;
   /** The campaign this run belongs to, and its number there. */
-  campaign?: { name: string; run: number };
+  campaign?: { name?: string; run: number };
 }
 
 /** Throws TableError when a table cannot be read at all; check the policy before calling. */
@@ -43,7 +43,8 @@ export function runSettlement(tables: InputTables, policy: Policy, options: RunO
       inputSha256: hash(inputFingerprint(tables, previous)),
       generatedAt: (options.now || new Date()).toISOString(),
       user: options.user || '',
-      ...(options.campaign ? { campaign: options.campaign.name, runNumber: options.campaign.run } : {}),
+      ...(options.campaign && options.campaign.name !== undefined ? { campaign: options.campaign.name } : {}),
+      ...(options.campaign ? { runNumber: options.campaign.run } : {}),
     },
     ...(trueUp && previous ? { trueUp, previous: { inputSha256: previous.inputSha256, generatedAt: previous.generatedAt, run: previous.run } } : {}),
   };
