@@ -11,6 +11,7 @@ import type { Checked } from './google/checked';
 import type { FakeRange, RangeMethods } from './google/range';
 import type { FakeSheet, SheetMethods } from './google/sheet';
 import type { FakeSpreadsheet, SpreadsheetMethods } from './google/spreadsheet';
+import type { FakeProtection } from './google/protection';
 
 /** Methods a script could call: not the fake's own `_helpers`, nor toJSON (what JSON.stringify calls). */
 type PublicMethods<T> = { [K in keyof T]: K extends `_${string}` | 'toJSON' ? never : T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
@@ -20,6 +21,7 @@ type Nothing<T> = [T] extends [never] ? true : false;
 export const rangeInGoogle: Nothing<Exclude<PublicMethods<FakeRange>, keyof GoogleAppsScript.Spreadsheet.Range>> = true;
 export const sheetInGoogle: Nothing<Exclude<PublicMethods<FakeSheet>, keyof GoogleAppsScript.Spreadsheet.Sheet>> = true;
 export const spreadsheetInGoogle: Nothing<Exclude<PublicMethods<FakeSpreadsheet>, keyof GoogleAppsScript.Spreadsheet.Spreadsheet>> = true;
+export const protectionInGoogle: Nothing<Exclude<PublicMethods<FakeProtection>, keyof GoogleAppsScript.Spreadsheet.Protection>> = true;
 // … and none left out of the signature check.
 export const rangeChecked: Nothing<Exclude<PublicMethods<FakeRange>, RangeMethods>> = true;
 export const sheetChecked: Nothing<Exclude<PublicMethods<FakeSheet>, SheetMethods>> = true;
@@ -37,5 +39,5 @@ export const extraParameter: Checked<Range, 'setNumberFormat'> = { setNumberForm
 export const fakeResult: Checked<Range, 'getSheet'> = { getSheet: () => ({ fake: true }) };
 
 test('the fake types are checked by npm run typecheck (see this file)', () => {
-  assert.deepEqual([rangeInGoogle, sheetInGoogle, spreadsheetInGoogle, rangeChecked, sheetChecked, spreadsheetChecked], [true, true, true, true, true, true]);
+  assert.deepEqual([rangeInGoogle, sheetInGoogle, spreadsheetInGoogle, protectionInGoogle, rangeChecked, sheetChecked, spreadsheetChecked], [true, true, true, true, true, true, true]);
 });
