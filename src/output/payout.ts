@@ -28,7 +28,10 @@ export const PAYOUT_COLUMNS: Column<PayoutRow>[] = [
   { key: 'run', en: 'Run', zh: '结算批次', kind: 'label', value: (p) => p.run },
 ];
 
-export function payoutRows(run: SettlementRun): PayoutRow[] {
+/** What a payout list is made from: a settled run, or one read back from its sheets. */
+export type PayoutRun = Pick<SettlementRun, 'trueUp'> & { record: Pick<SettlementRun['record'], 'campaign' | 'runNumber'>; settlement: Pick<SettlementRun['settlement'], 'merchants'> };
+
+export function payoutRows(run: PayoutRun): PayoutRow[] {
   const campaign = run.record.campaign || '';
   const number = run.record.runNumber === undefined ? null : run.record.runNumber;
   const rows: PayoutRow[] = [];

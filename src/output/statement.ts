@@ -92,8 +92,11 @@ const WORDS = {
   },
 };
 
+/** What a statement is cut from: a settled run, or one read back from its sheets. */
+export type StatementRun = Pick<SettlementRun, 'trueUp' | 'previous'> & { settlement: Pick<SettlementRun['settlement'], 'lines' | 'merchants'> };
+
 /** One statement per merchant of the run (or only `merchantId`'s), in the settlement's order. */
-export function statementsOf(run: SettlementRun, merchantId?: string): Statement[] {
+export function statementsOf(run: StatementRun, merchantId?: string): Statement[] {
   const linesOf = new Map<string, SettlementLine[]>();
   run.settlement.lines.forEach((line) => {
     const lines = linesOf.get(line.merchantId);
