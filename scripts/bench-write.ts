@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { CELLS_PER_CALL } from '../src/protocol/limits';
-import type { SettlementRequest, WritePart, WriteProgress, WriteResult } from '../src/protocol/messages';
+import type { SettlementRequest, WriteProgress, WriteResult } from '../src/protocol/messages';
 import { requestPolicy } from '../src/addon/policySource';
 import { double11Policy } from '../src/core/policy';
 import { policyOptions } from '../src/input/policyReader';
@@ -75,11 +75,12 @@ function oneWrite(req: SettlementRequest, layout: SheetLayout) {
   };
   const started = timed<WriteResult>('writeSettlement', req);
   let progress = started.value.write!;
-  const blocks: Record<WritePart, number[]> = { lines: [], summary: [] };
+  // A first run: no true-up part.
+  const blocks: Record<'lines' | 'summary', number[]> = { lines: [], summary: [] };
   const blockChars: number[] = [];
-  for (const part of ['lines', 'summary'] as WritePart[]) {
-    while (progress[part].written < progress[part].total) {
-      const { written: from, perCall } = progress[part];
+  for (const part of ['lines', 'summary'] as const) {
+    for (let now = progress[part]; now.written < now.total; now = progress[part]) {
+      const { written: from, perCall } = now;
       const block =
         part === 'lines'
           ? { writeId: progress.id, part, from, values: layout.lines.slice(from, from + perCall) }

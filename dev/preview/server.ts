@@ -9,15 +9,22 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { MAX_CALL_CHARS } from '../../src/protocol/limits';
+import { MAX_CELL_CHARS } from '../../src/output/sheetText';
 import { bundlePageClient, previewPageHtml, type ExampleFile, type ExamplePolicy, type PageLanguage } from './serverPage';
 import { injectShim } from './serverShim';
-import type { SpreadsheetJson } from './serverRuntime';
+import type { MenuEntry, SpreadsheetJson, UiJson } from './serverRuntime';
 
 /** What the HTTP layer needs from the add-on: serverRuntime.ts gives the real one. */
 export interface PreviewBackend {
   serverFunctions: string[];
   call(name: string, args: unknown[]): unknown;
   spreadsheet(): SpreadsheetJson;
+  /** The add-on menu onOpen built, and what the add-on showed (toasts, alerts, dialogs). */
+  menu(): MenuEntry[];
+  ui(): UiJson;
+  /** A person's own actions in the emulated Sheets: choosing a tab, typing into a cell. */
+  activate(sheetName: string): void;
+  editCell(sheetName: string, row: number, column: number, value: string): void;
 }
 
 export interface PreviewServerOptions {
@@ -80,13 +87,12 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     return sendHtml(response, injectShim(html, options.backend.serverFunctions));
   }
   if (request.method === 'GET' && path === '/api/spreadsheet') return send(response, 200, options.backend.spreadsheet());
+  if (request.method === 'GET' && path === '/api/menu') return send(response, 200, options.backend.menu());
+  if (request.method === 'GET' && path === '/api/ui') return send(response, 200, options.backend.ui());
+  if (request.method === 'POST' && (path === '/api/activate' || path === '/api/cell')) return userAction(request, response, options.backend, path);
   const run = /^\/api\/run\/([^/]+)$/.exec(path);
   if (run && request.method === 'POST') {
-    // Only the preview's own pages may call the add-on: another site open in the same browser
-    // could otherwise post to localhost (a "simple" cross-site request needs no preflight).
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://${request.headers.host}`)
-      return send(response, 403, { error: 'server functions can only be called from the preview page' });
+    if (!fromPreviewPage(request)) return send(response, 403, { error: 'server functions can only be called from the preview page' });
     const name = decodeURIComponent(run[1]);
     if (options.backend.serverFunctions.indexOf(name) < 0) return send(response, 404, { error: `${name} is not a server function of the add-on` });
     let args: unknown;
@@ -110,6 +116,44 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     }
   }
   send(response, 404, { error: `nothing at ${request.method} ${path}` });
+}
+
+/**
+ * Only the preview's own pages may call the add-on or change the spreadsheet: another site open
+ * in the same browser could otherwise post to localhost (a "simple" cross-site request needs no
+ * preflight).
+ */
+function fromPreviewPage(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  return origin === undefined || origin === `http://${request.headers.host}`;
+}
+
+/** A person's action in the emulated spreadsheet, from the preview page only (as a server call is). */
+async function userAction(request: IncomingMessage, response: ServerResponse, backend: PreviewBackend, path: string): Promise<void> {
+  if (!fromPreviewPage(request)) return send(response, 403, { error: 'only the preview page may change the spreadsheet' });
+  let body: Record<string, unknown>;
+  try {
+    const text = await readBody(request);
+    if (text === undefined) return send(response, 413, { error: `a cell holds at most ${MAX_CELL_CHARS} characters` });
+    body = JSON.parse(text || '{}') as Record<string, unknown>;
+  } catch (error) {
+    return send(response, 400, { error: `the body is not JSON: ${messageOf(error)}` });
+  }
+  const sheet = typeof body.sheet === 'string' ? body.sheet : '';
+  try {
+    if (path === '/api/activate') backend.activate(sheet);
+    else {
+      const row = Number(body.row);
+      const column = Number(body.column);
+      if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || typeof body.value !== 'string' || body.value.length > MAX_CELL_CHARS)
+        return send(response, 400, { error: `a cell edit is {sheet, row, column, value}: whole numbers from 1, and text of at most ${MAX_CELL_CHARS} characters (a Sheets cell)` });
+      backend.editCell(sheet, row, column, body.value);
+    }
+    return send(response, 200, { ok: true });
+  } catch (error) {
+    // A protected cell refused, say: the page shows the message, as Sheets would.
+    return send(response, 409, { error: messageOf(error) });
+  }
 }
 
 /** The body as text; undefined when it is past MAX_BODY_BYTES (the rest is read and dropped, so the client gets its 413). */

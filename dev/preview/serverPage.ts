@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeHtml } from '../../src/output/html';
 
 export interface ExampleFile {
   /** Which sidebar input it belongs in: history, campaign or targets. */
@@ -31,6 +32,12 @@ export const PAGE_TEXT = {
     emptySheet: 'This sheet is empty.',
     noSheets: 'No sheets yet.',
     moreRows: '… {rows} more rows (GET /api/spreadsheet has them all)',
+    menu: 'Extensions',
+    addon: 'GMV Incentives',
+    close: 'Close',
+    editHint: 'Double-click a cell to edit it; click a tab to make it the active sheet (the menu acts on it).',
+    protectedWarning: 'This cell is protected ("{description}"). Sheets warns before such an edit: change it anyway?',
+    editFailed: 'Not changed: {why}',
   },
   zh: {
     title: '结算插件 · 本地预览',
@@ -47,6 +54,12 @@ export const PAGE_TEXT = {
     emptySheet: '此工作表为空。',
     noSheets: '尚无工作表。',
     moreRows: '… 另有 {rows} 行（GET /api/spreadsheet 可获取全部）',
+    menu: '扩展程序',
+    addon: 'GMV Incentives',
+    close: '关闭',
+    editHint: '双击单元格即可编辑；点击工作表标签使其成为当前工作表（菜单对当前工作表操作）。',
+    protectedWarning: '此单元格受保护（“{description}”）。Google 表格会在修改前提示：仍要修改吗？',
+    editFailed: '未修改：{why}',
   },
 };
 export type PageLanguage = keyof typeof PAGE_TEXT;
@@ -76,9 +89,6 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
-}
 
 export function previewPageHtml(examples: ExampleFile[], clientJs: string, policy: ExamplePolicy, language: PageLanguage = 'en'): string {
   const text = PAGE_TEXT[language];
@@ -94,6 +104,9 @@ export function previewPageHtml(examples: ExampleFile[], clientJs: string, polic
 <body>
 <div class="sheets">
   <div class="topbar"><span class="logo"></span><div><div class="doc">${escapeHtml(text.doc)}</div><div class="sub">${escapeHtml(text.sub)}</div></div></div>
+  <nav class="menubar"><span class="menu-wrap"><button type="button" id="addon-menu" data-testid="addon-menu">${escapeHtml(text.menu)} › ${escapeHtml(text.addon)} ▾</button><div id="menu-items" class="menu-items" data-testid="menu-items" hidden></div></span><span class="hint">${escapeHtml(text.editHint)}</span></nav>
+  <div id="toasts" class="toasts" data-testid="toasts" aria-live="polite"></div>
+  <div id="dialog" class="dialog" data-testid="dialog" hidden><div class="dialog-box"><div class="dialog-title"><span id="dialog-title"></span><button type="button" id="dialog-close" data-testid="dialog-close">${escapeHtml(text.close)}</button></div><iframe id="dialog-frame" sandbox="" title="dialog" data-testid="dialog-frame"></iframe></div></div>
   <details class="examples" open>
     <summary>${escapeHtml(text.examples)} <button type="button" id="load-all" data-testid="load-all">${escapeHtml(text.loadAll)}</button> <span class="hint" data-testid="load-all-hint">${escapeHtml(hint)}</span></summary>
     <div id="example-boxes" class="boxes"></div>
@@ -147,4 +160,21 @@ table.grid { border-collapse: separate; border-spacing: 0; font-size: 12px; }
 .sidebar-title { display: flex; justify-content: space-between; padding: 12px 14px; font-size: 16px; border-bottom: 1px solid #dadce0; }
 .sidebar-title span { color: #5f6368; }
 .sidebar iframe { width: 300px; flex: 1; border: 0; }
+.menubar { display: flex; gap: 12px; align-items: center; padding: 2px 14px; background: #fff; border-bottom: 1px solid #dadce0; }
+.menubar .hint { color: #5f6368; font-size: 12px; }
+.menu-wrap { position: relative; }
+.menubar #addon-menu { border: 0; color: #202124; font-size: 13px; padding: 4px 8px; }
+.menu-items { position: absolute; z-index: 10; top: 100%; left: 0; background: #fff; border: 1px solid #dadce0; box-shadow: 0 2px 8px rgba(60,64,67,.25); min-width: 260px; padding: 4px 0; }
+.menu-items button { display: block; width: 100%; text-align: left; border: 0; border-radius: 0; color: #202124; padding: 6px 16px; font-size: 13px; }
+.menu-items hr { border: 0; border-top: 1px solid #dadce0; margin: 4px 0; }
+.toasts { position: fixed; left: 16px; bottom: 48px; z-index: 20; display: flex; flex-direction: column; gap: 6px; max-width: 520px; }
+.toast { background: #323232; color: #fff; padding: 8px 12px; border-radius: 4px; font-size: 13px; box-shadow: 0 2px 6px rgba(0,0,0,.3); }
+.toast.alert { background: #fce8e6; color: #c5221f; border: 1px solid #f6aea9; }
+[hidden] { display: none !important; }
+.dialog { position: fixed; inset: 0; background: rgba(32,33,36,.5); z-index: 30; display: flex; align-items: center; justify-content: center; }
+.dialog-box { background: #fff; width: 680px; height: 560px; display: flex; flex-direction: column; border-radius: 6px; overflow: hidden; }
+.dialog-title { display: flex; justify-content: space-between; padding: 10px 14px; font-size: 16px; border-bottom: 1px solid #dadce0; }
+.dialog-box iframe { flex: 1; border: 0; }
+.grid td.editing { padding: 0; }
+.grid td.editing input { width: 100%; border: 2px solid #1a73e8; font: inherit; padding: 1px 4px; }
 `;

@@ -2,8 +2,12 @@
  * Script of the preview page (runs in the browser, bundled by serverPage.ts): draws the fake
  * spreadsheet from GET /api/spreadsheet, redraws it whenever the sidebar's google.script.run
  * shim reports a finished server call, and offers the example files. Cell contents come from
- * pasted data, so they are set with textContent only, exactly like the sidebar does.
+ * pasted data, so they are set with textContent only, exactly like the sidebar does. A cell can
+ * be typed into (double-click), as a person does in Sheets; the menu and what the add-on shows
+ * are pageUi.ts.
  */
+import { drawMenu, node, post, say, showToast, showUi } from './pageUi';
+
 interface SheetJson {
   name: string;
   values: (string | number | boolean | null)[][];
@@ -12,10 +16,18 @@ interface SheetJson {
   /** What Sheets would show in each cell (the fake formats numbers and dates). */
   display?: string[][];
   frozenRows?: number;
+  hidden?: boolean;
+}
+interface ProtectionJson {
+  sheet: string;
+  description: string;
+  warningOnly: boolean;
+  range: { row: number; column: number; rows: number; columns: number } | null;
 }
 interface SpreadsheetJson {
   sheets: SheetJson[];
   activeSheet?: string;
+  protections?: ProtectionJson[];
 }
 interface Example {
   source: string;
@@ -30,22 +42,12 @@ interface PageGlobals {
   PREVIEW_EXAMPLES: Example[];
   /** The sidebar options examples/policy.json sets, by policy key (invited_only: true …). */
   PREVIEW_POLICY_OPTIONS: Record<string, string | number | boolean>;
-  /** The page's words in the preview's language (serverPage.ts PAGE_TEXT). */
-  PREVIEW_TEXT: Record<string, string>;
 }
 const PAGE = window as unknown as PageGlobals;
-const say = (key: string, vars: Record<string, string | number> = {}) =>
-  (PAGE.PREVIEW_TEXT[key] || key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 
 let activeSheet: string | undefined;
 let sheetCount = 0;
-
-function node<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (cls) element.className = cls;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
+let protections: ProtectionJson[] = [];
 
 function columnLetters(column: number): string {
   let letters = '';
@@ -91,6 +93,8 @@ function drawGrid(sheet: SheetJson | undefined): void {
       const shown = sheet.display && sheet.display[r] ? sheet.display[r][c] : display(value, format);
       const td = node('td', formula ? 'formula' : typeof value === 'number' ? 'num' : '', formula || shown);
       td.title = formula ? `formula: ${formula}` : String(value === null ? '' : value);
+      td.setAttribute('data-cell', `${r + 1},${c + 1}`);
+      td.addEventListener('dblclick', () => startEdit(td, sheet.name, r + 1, c + 1, formula || String(value === null ? '' : value)));
       tr.appendChild(td);
     }
   });
@@ -105,18 +109,21 @@ function drawGrid(sheet: SheetJson | undefined): void {
 
 async function refresh(): Promise<void> {
   const state = (await (await fetch('/api/spreadsheet')).json()) as SpreadsheetJson;
+  protections = state.protections || [];
   // A new sheet (a settlement just written) comes to the front, as Sheets activates it.
   if (state.sheets.length > sheetCount && sheetCount > 0) activeSheet = state.activeSheet || state.sheets[state.sheets.length - 1].name;
   sheetCount = state.sheets.length;
   if (!activeSheet || !state.sheets.some((s) => s.name === activeSheet)) activeSheet = state.activeSheet || (state.sheets[0] && state.sheets[0].name);
   const tabs = document.getElementById('tabs') as HTMLElement;
   tabs.textContent = '';
-  state.sheets.forEach((sheet) => {
+  // Hidden sheets (an approved run's copies) have no tab, as in Sheets.
+  state.sheets.filter((sheet) => !sheet.hidden).forEach((sheet) => {
     const tab = tabs.appendChild(node('button', sheet.name === activeSheet ? 'on' : '', sheet.name));
     tab.type = 'button';
     tab.addEventListener('click', () => {
       activeSheet = sheet.name;
-      refresh();
+      // The active sheet is what a menu item acts on (Approve this settlement).
+      post('/api/activate', { sheet: sheet.name }).then(refresh);
     });
   });
   drawGrid(state.sheets.find((s) => s.name === activeSheet));
@@ -190,11 +197,43 @@ function setSidebarOptions(options: Record<string, string | number | boolean>): 
   });
 }
 
+/** The protection a cell lies in that warns before an edit, as Sheets does for the owner. */
+function warningFor(sheetName: string, row: number, column: number): ProtectionJson | undefined {
+  return protections.find((p) => {
+    if (p.sheet !== sheetName || !p.warningOnly) return false;
+    const r = p.range;
+    return !r || (row >= r.row && row < r.row + r.rows && column >= r.column && column < r.column + r.columns);
+  });
+}
+
+/** A cell typed into, as a person does in Sheets: the text goes in as typed; a protected cell warns first. */
+function startEdit(td: HTMLTableCellElement, sheetName: string, row: number, column: number, current: string): void {
+  if (td.classList.contains('editing')) return;
+  td.classList.add('editing');
+  td.textContent = '';
+  const input = td.appendChild(node('input'));
+  input.value = current;
+  input.setAttribute('data-testid', 'cell-editor');
+  input.focus();
+  const done = (save: boolean) => {
+    if (!save) return refresh();
+    const warning = warningFor(sheetName, row, column);
+    if (warning && !window.confirm(say('protectedWarning', { description: warning.description }))) return refresh();
+    post('/api/cell', { sheet: sheetName, row, column, value: input.value }).then((answer) => {
+      if (!answer.ok) showToast(say('editFailed', { why: answer.error || '' }), true);
+      refresh();
+    });
+  };
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') done(true);
+    if (event.key === 'Escape') done(false);
+  });
+}
+
 window.addEventListener('message', (event) => {
-  if (event.origin === location.origin && event.data && event.data.type === 'gmv-server-call') refresh();
+  if (event.origin === location.origin && event.data && event.data.type === 'gmv-server-call') Promise.all([refresh(), showUi()]);
 });
 drawExamples(PAGE.PREVIEW_EXAMPLES);
+drawMenu(refresh);
+showUi();
 refresh();
-
-// A module, not a global script: its names stay out of every other file's scope in tsc.
-export {};

@@ -20,6 +20,18 @@ export interface AddonRuntime extends PreviewBackend {
   fakes: GoogleFakes;
 }
 
+/** The add-on menu as onOpen built it: its items (caption, the server function it calls) and separators. */
+export type MenuEntry = { caption: string; functionName: string } | { separator: true };
+
+/** What the add-on showed a person: toasts, alerts and dialogs, in order. */
+export interface UiJson {
+  toasts: { title: string; message: string }[];
+  alerts: string[];
+  dialogs: { title: string; html: string }[];
+  /** How often the add-on opened its sidebar (the menu's first item): the page reloads it. */
+  sidebarsShown: number;
+}
+
 export interface RuntimeOptions {
   distDir: string;
   /** Session.getActiveUserLocale(): "zh_CN" shows the Chinese sidebar and headings. */
@@ -46,23 +58,63 @@ export function loadAddon(options: RuntimeOptions): AddonRuntime {
   // Arguments are rebuilt inside the context, so the add-on sees its own realm's arrays and objects.
   const parseInContext = vm.runInContext('JSON.parse', context) as (text: string) => unknown[];
   let executions = 0;
+  /** One execution on the fakes, its locks released at the end as Apps Script does. */
+  const execution = <T>(work: () => T): T => {
+    const id = `preview-${++executions}`;
+    const globals = fakes.globals(id);
+    GLOBAL_NAMES.forEach((g) => (context[g] = globals[g]));
+    try {
+      return work();
+    } finally {
+      fakes.endExecution(id);
+    }
+  };
+  // The spreadsheet opened: Apps Script runs the add-on's onOpen, which builds its menu.
+  if (serverFunctions.indexOf('onOpen') >= 0) execution(() => (context.onOpen as () => void)());
 
   return {
     fakes,
     serverFunctions,
+    menu(): MenuEntry[] {
+      const menu = fakes.ui._menus[fakes.ui._menus.length - 1];
+      if (!menu) return [];
+      return menu._items.map((item) => (item === 'separator' ? { separator: true as const } : 'caption' in item ? { caption: item.caption, functionName: item.functionName } : { separator: true as const }));
+    },
+    ui(): UiJson {
+      return {
+        toasts: fakes.spreadsheet._toasts.map((t) => ({ title: t.title, message: t.message })),
+        alerts: fakes.ui._alerts.slice(),
+        dialogs: fakes.ui._dialogs.map((d) => ({ title: d.title, html: d.output.getContent() })),
+        sidebarsShown: fakes.calls.byMethod['Ui.showSidebar'] || 0,
+      };
+    },
+    /** A tab clicked: the sheet a menu item then acts on (Approve this settlement). */
+    activate(sheetName: string): void {
+      execution(() => {
+        const sheet = fakes.spreadsheet._sheetNamed(sheetName);
+        if (!sheet) throw new Error(`no sheet "${sheetName}"`);
+        sheet.activate();
+      });
+    },
+    /** A person typing into a cell: Sheets reads it as typed (numbers, dates, formulas), protections apply. */
+    editCell(sheetName: string, row: number, column: number, value: string): void {
+      execution(() => {
+        const sheet = fakes.spreadsheet._sheetNamed(sheetName);
+        if (!sheet) throw new Error(`no sheet "${sheetName}"`);
+        if (row > sheet._maxRows || column > sheet._maxColumns) throw new Error(`${sheetName} has no cell at row ${row}, column ${column}`);
+        sheet.getRange(row, column).setValue(value);
+      });
+    },
     call(name, args) {
       if (serverFunctions.indexOf(name) < 0) throw new Error(`${name} is not a server function of the add-on`);
-      const execution = `sidebar-${++executions}`;
-      const globals = fakes.globals(execution);
-      GLOBAL_NAMES.forEach((g) => (context[g] = globals[g]));
-      try {
-        const result = (context[name] as (...a: unknown[]) => unknown)(...parseInContext(JSON.stringify(args)));
-        return result === undefined ? null : JSON.parse(JSON.stringify(result));
-      } catch (error) {
-        throw new Error(messageOf(error));
-      } finally {
-        fakes.endExecution(execution);
-      }
+      return execution(() => {
+        try {
+          const result = (context[name] as (...a: unknown[]) => unknown)(...parseInContext(JSON.stringify(args)));
+          return result === undefined ? null : JSON.parse(JSON.stringify(result));
+        } catch (error) {
+          throw new Error(messageOf(error));
+        }
+      });
     },
     spreadsheet: () => JSON.parse(JSON.stringify(fakes.spreadsheet.toJSON())) as SpreadsheetJson,
   };

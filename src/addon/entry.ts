@@ -23,6 +23,7 @@ import {
   writeSettlementRows,
 } from './server';
 import { showHelp, showSidebar } from './sidebar';
+import { approveActiveSettlement, getCampaignBasis, verifyApprovedSettlements, writePayoutSheet, writeStatementsSheet } from './runMenu';
 
 export const SERVER = {
   // Triggers.
@@ -33,6 +34,8 @@ export const SERVER = {
   showHelp,
   insertPolicySheet,
   removeInterruptedWrites,
+  approveActiveSettlement,
+  verifyApprovedSettlements,
   // The sidebar's calls through google.script.run.
   getSidebarContext,
   readRangeCells,
@@ -40,6 +43,9 @@ export const SERVER = {
   writeSettlementRows,
   finishSettlementWrite,
   abandonSettlementWrite,
+  getCampaignBasis,
+  writeStatementsSheet,
+  writePayoutSheet,
 };
 
 export type ServerFunctionName = keyof typeof SERVER;

@@ -1,6 +1,7 @@
 /** The help dialog's text: static, escaped, in the user's language. */
 import type { Language } from '../output/language';
 import { FUNCTION_DECLARATIONS } from '../functions/declarations';
+import { escapeHtml } from '../output/html';
 
 // The names from the declarations, so a new custom function is in the help without a second edit.
 const NAMES = FUNCTION_DECLARATIONS.map((d) => d.name);
@@ -39,10 +40,6 @@ const SECTIONS: Record<Language, { title: string; items: [string, string][] }> =
     ],
   },
 };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
-}
 
 export function helpTitle(language: Language): string {
   return SECTIONS[language].title;

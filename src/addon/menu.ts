@@ -10,8 +10,8 @@ import { userLanguage } from './messages';
 const call = (name: ServerFunctionName): string => name;
 
 const MENU_LABELS = {
-  en: { sidebar: 'Open settlement sidebar', policy: 'Insert Policy sheet', cleanUp: 'Remove interrupted writes', help: 'Help' },
-  zh: { sidebar: '打开结算侧边栏', policy: '插入政策表 (Policy)', cleanUp: '清理中断的写入', help: '帮助' },
+  en: { sidebar: 'Open settlement sidebar', policy: 'Insert Policy sheet', cleanUp: 'Remove interrupted writes', help: 'Help', approve: 'Approve this settlement', verify: 'Verify approved settlements' },
+  zh: { sidebar: '打开结算侧边栏', policy: '插入政策表 (Policy)', cleanUp: '清理中断的写入', help: '帮助', approve: '审批当前结算', verify: '核对已审批的结算' },
 };
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -21,6 +21,9 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(labels.sidebar, call('showSidebar'))
     .addItem(labels.policy, call('insertPolicySheet'))
     .addItem(labels.cleanUp, call('removeInterruptedWrites'))
+    .addSeparator()
+    .addItem(labels.approve, call('approveActiveSettlement'))
+    .addItem(labels.verify, call('verifyApprovedSettlements'))
     .addSeparator()
     .addItem(labels.help, call('showHelp'))
     .addToUi();

@@ -84,9 +84,9 @@ export function interruptedRemovedMessage(language: Language, removed: number, i
   return done + live;
 }
 
-export function sheetNames(language: Language, day: string, sequence: number): { lines: string; summary: string } {
+export function sheetNames(language: Language, day: string, sequence: number): { lines: string; summary: string; trueUp: string } {
   const lines = language === 'zh' ? `结算 ${day} #${sequence}` : `Settlement ${day} #${sequence}`;
-  return { lines, summary: lines + (language === 'zh' ? ' 汇总' : ' summary') };
+  return { lines, summary: lines + (language === 'zh' ? ' 汇总' : ' summary'), trueUp: lines + (language === 'zh' ? ' 差额' : ' true-up') };
 }
 
 /** A sheet being written carries this until every block is in: a half-written settlement never looks whole. */
@@ -96,3 +96,20 @@ export function writingName(name: string, language: Language): string {
 
 /** A leftover of an interrupted write: one of our settlement names, still marked as being written. */
 export const WRITING_SHEET = /^(Settlement|结算) \d{4}-\d{2}-\d{2} #\d+.*( \(writing\)|(写入中))$/;
+
+/** Which run a write made, and for a true-up where its differences are (SPEC §7). */
+export function runWrittenMessage(language: Language, campaign: string, run: number, trueUpSheet: string | undefined, against: number): string {
+  const zh = language === 'zh';
+  const which = zh ? `活动“${campaign}”第${run}次结算（草稿，待审批）。` : `Run ${run} of "${campaign}" (a draft until approved).`;
+  if (!trueUpSheet) return which;
+  return which + (zh ? `与已审批的第${against}次结算的差额见工作表“${trueUpSheet}”。` : ` Its differences against approved run ${against} are on sheet "${trueUpSheet}".`);
+}
+
+/** The campaign's latest approved run is not the one the preview trued up against. */
+export function againstChangedMessage(language: Language, campaign: string, previewed: number, now: number): string {
+  const zh = language === 'zh';
+  const run = (n: number) => (n === 0 ? (zh ? '无' : 'none') : zh ? `第${n}次结算` : `run ${n}`);
+  return zh
+    ? `活动“${campaign}”的最新已审批结算在预览之后变了（预览对照：${run(previewed)}；现在：${run(now)}）。未写入；请重新打开侧边栏，按新的对照结算预览后再写入。`
+    : `The latest approved run of "${campaign}" has changed since the preview (the preview was against ${run(previewed)}; now it is ${run(now)}). Nothing was written; reopen the sidebar to preview against it, then write.`;
+}

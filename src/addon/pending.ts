@@ -21,9 +21,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const PENDING_PREFIX = 'gmv-writing:';
 
+/** A run's sheets: its lines and summary, and for a true-up (SPEC §7) the true-up sheet. */
 export interface SheetPair<T> {
   lines: T;
   summary: T;
+  trueUp?: T;
 }
 
 /** One part of a write (its lines, or its summary rows), sent in blocks after the call that starts. */
@@ -45,7 +47,7 @@ export interface PendingWrite {
   /** Date.now() at the end of its last call. */
   touchedAt: number;
   lines: number;
-  parts: { lines: PartState; summary: PartState };
+  parts: { lines: PartState; summary: PartState; trueUp?: PartState };
   writingNames: SheetPair<string>;
   finalNames: SheetPair<string>;
   /** Known once the sheets are inserted. */
@@ -54,6 +56,28 @@ export interface PendingWrite {
   generatedAt: string;
   /** What the sidebar shows when the write is done. */
   message: string;
+  /** SPEC §7: the campaign, the run's number in it, and the run it is a true-up against (0: none). */
+  campaign?: string;
+  runNumber?: number;
+  against?: number;
+  /** The register's row for the run, written when it is finished (register.ts). */
+  register?: PendingRegisterRow;
+}
+
+/** What the register records of a run, known when it starts (its sheets' names and ids come at the end). */
+export interface PendingRegisterRow {
+  generatedAt: string;
+  user: string;
+  inputSha256: string;
+  policy: string;
+  cashTotalFen: string;
+  toPayFen: string;
+  toRecoverFen: string;
+}
+
+/** Each sheet of a pair, the true-up's only where the run has one. */
+export function eachOfPair<T>(pair: SheetPair<T>): T[] {
+  return pair.trueUp === undefined ? [pair.lines, pair.summary] : [pair.lines, pair.summary, pair.trueUp];
 }
 
 export function savePending(properties: Properties, write: PendingWrite): void {
@@ -96,14 +120,17 @@ export function pendingSheets(spreadsheet: Spreadsheet, write: PendingWrite): Sh
   const find = (id: number | undefined, name: string | undefined) =>
     id !== undefined ? spreadsheet.getSheetById(id) : name ? spreadsheet.getSheetByName(name) : null;
   const names = write.writingNames || ({} as Partial<SheetPair<string>>);
-  return { lines: find(write.sheetIds && write.sheetIds.lines, names.lines), summary: find(write.sheetIds && write.sheetIds.summary, names.summary) };
+  const ids = write.sheetIds;
+  const pair: SheetPair<Sheet | null> = { lines: find(ids && ids.lines, names.lines), summary: find(ids && ids.summary, names.summary) };
+  if (names.trueUp !== undefined) pair.trueUp = find(ids && ids.trueUp, names.trueUp);
+  return pair;
 }
 
 /** Removes a write's sheets and its record; what is already gone is skipped. */
 export function discardPending(spreadsheet: Spreadsheet, properties: Properties, write: PendingWrite): number {
   const sheets = pendingSheets(spreadsheet, write);
   let removed = 0;
-  [sheets.lines, sheets.summary].forEach((sheet) => {
+  eachOfPair(sheets).forEach((sheet) => {
     if (sheet && spreadsheet.getSheets().length > 1) {
       spreadsheet.deleteSheet(sheet);
       removed += 1;
@@ -146,8 +173,8 @@ export function removeInterrupted(
   });
   const owned = new Set<number | string>();
   inProgress.forEach((write) => {
-    if (write.sheetIds) owned.add(write.sheetIds.lines).add(write.sheetIds.summary);
-    if (write.writingNames) owned.add(write.writingNames.lines).add(write.writingNames.summary);
+    if (write.sheetIds) eachOfPair(write.sheetIds).forEach((id) => owned.add(id));
+    if (write.writingNames) eachOfPair(write.writingNames).forEach((name) => owned.add(name));
   });
   spreadsheet.getSheets().forEach((sheet) => {
     const name = sheet.getName();
@@ -161,10 +188,10 @@ export function removeInterrupted(
 /** Gives a finished write's sheets their final names (a name taken meanwhile gets " (2)", …). */
 export function renamePendingToFinal(spreadsheet: Spreadsheet, write: PendingWrite): SheetPair<string> {
   const sheets = pendingSheets(spreadsheet, write);
-  return {
-    lines: sheets.lines ? renameFree(spreadsheet, sheets.lines, write.finalNames.lines) : write.finalNames.lines,
-    summary: sheets.summary ? renameFree(spreadsheet, sheets.summary, write.finalNames.summary) : write.finalNames.summary,
-  };
+  const rename = (sheet: Sheet | null | undefined, name: string) => (sheet ? renameFree(spreadsheet, sheet, name) : name);
+  const names: SheetPair<string> = { lines: rename(sheets.lines, write.finalNames.lines), summary: rename(sheets.summary, write.finalNames.summary) };
+  if (write.finalNames.trueUp !== undefined) names.trueUp = rename(sheets.trueUp, write.finalNames.trueUp);
+  return names;
 }
 
 function renameFree(spreadsheet: Spreadsheet, sheet: Sheet, name: string): string {
@@ -178,4 +205,11 @@ function renameFree(spreadsheet: Spreadsheet, sheet: Sheet, name: string): strin
     }
   }
   return sheet.getName();
+}
+
+/** The run numbers of a campaign's writes under way now: the next run is numbered after them too. */
+export function writingRuns(properties: Properties, campaign: string, now: number): number[] {
+  return allPending(properties)
+    .filter((write) => isLive(write, now) && write.campaign === campaign && write.runNumber !== undefined)
+    .map((write) => write.runNumber as number);
 }

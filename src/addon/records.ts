@@ -39,13 +39,17 @@ export function settledContent(fingerprint: string): string {
   return fingerprint.replace(/\r\n?/g, '\n').replace(/(\n[\s,;\t]*)+$/, '');
 }
 
-/** SHA-256 of the inputs' content and the policy JSON: equal exactly when they settle alike. */
+/**
+ * SHA-256 of the inputs' content and of what else settles them: the policy JSON, and for a run of
+ * a campaign its name and the approved run it is against. Equal exactly when they settle alike.
+ */
 export function runKey(tables: InputTables, policyJson: unknown, sha256: (text: string) => string): string {
   const settled = (table: Table): Table => ({ ...table, fingerprint: () => settledContent(table.fingerprint()) });
   const content = inputFingerprint({
     history: settled(tables.history),
     campaign: settled(tables.campaign),
     targets: tables.targets && settled(tables.targets),
+    holds: tables.holds && settled(tables.holds),
   });
   return sha256(`${content}\n${JSON.stringify(policyJson)}`);
 }

@@ -8,8 +8,10 @@ import { TableError } from '../input/tableError';
 import type { InputTables } from '../input/readInputs';
 import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { requireAllScopes } from './consent';
-import { busyMessage, interruptedRemovedMessage, noDocumentMessage, userLanguage } from './messages';
-import { removeInterrupted } from './pending';
+import { againstChangedMessage, busyMessage, interruptedRemovedMessage, noDocumentMessage, userLanguage } from './messages';
+import { removeInterrupted, writingRuns } from './pending';
+import { approvalOf, approvedBasis, defaultCampaign, nextRunNumber, type ApprovedBasis } from './campaigns';
+import { readRegister, registerRuns } from './register';
 import { policySheetSummary, requestPolicy } from './policySource';
 import type { JsonCell, RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from '../protocol/messages';
 import { rangeCells, sourceTable } from './ranges';
@@ -39,7 +41,7 @@ export function appsScriptSha256(text: string): string {
  * saying who they are. The user's address would need the userinfo.email scope, which the add-on
  * does not ask for: it keeps to the two scopes it needs to work in this spreadsheet.
  */
-function activeUser(language: Language): string {
+export function activeUser(language: Language): string {
   const key = Session.getTemporaryActiveUserKey();
   if (!key) return '';
   return language === 'zh' ? `临时用户密钥 ${key}` : `temporary user key ${key}`;
@@ -56,7 +58,8 @@ export function getSidebarContext(): SidebarContext {
   });
   const language = userLanguage();
   const policySheet = policySheetSummary(spreadsheet, language);
-  return { language, sheets, cells: gridCells(spreadsheet), ...(policySheet ? { policySheet } : {}) };
+  const runs = registerRuns(spreadsheet, PropertiesService.getDocumentProperties());
+  return { language, sheets, cells: gridCells(spreadsheet), ...(policySheet ? { policySheet } : {}), runs };
 }
 
 /** The cells of a sheet, named range or A1 range, JSON-safe: Dates arrive as "YYYY-MM-DD". */
@@ -64,20 +67,56 @@ export function readRangeCells(a1: Unchecked<string>): JsonCell[][] {
   return rangeCells(SpreadsheetApp.getActiveSpreadsheet(), checkA1(a1));
 }
 
-function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): { run: SettlementRun; tables: InputTables } {
+/** The run's tables, as the request gives them; ranges read here, on the server. */
+function requestTables(request: SettlementRequest, spreadsheet: () => Spreadsheet): InputTables {
+  return {
+    history: sourceTable(request.history, 'history', spreadsheet),
+    campaign: sourceTable(request.campaign, 'campaign', spreadsheet),
+    targets: request.targets ? sourceTable(request.targets, 'targets', spreadsheet) : undefined,
+    holds: request.holds ? sourceTable(request.holds, 'holds', spreadsheet) : undefined,
+  };
+}
+
+interface Settled {
+  run: SettlementRun;
+  tables: InputTables;
+  campaign: string;
+  basis?: ApprovedBasis;
+}
+
+/**
+ * Settles the request as a run of its campaign (SPEC §7): against the campaign's latest approved
+ * run, checked unchanged since approval and the one the preview used. A request without a
+ * campaign name is settled once to learn the campaign's year, which names it.
+ */
+function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): Settled {
+  const language = request.language;
   try {
-    const tables = {
-      history: sourceTable(request.history, 'history', spreadsheet),
-      campaign: sourceTable(request.campaign, 'campaign', spreadsheet),
-      targets: request.targets ? sourceTable(request.targets, 'targets', spreadsheet) : undefined,
-    };
+    const tables = requestTables(request, spreadsheet);
     const policy = requestPolicy(request, spreadsheet);
-    return { run: runSettlement(tables, policy, { sha256: appsScriptSha256, user: activeUser(request.language) }), tables };
+    const options = { sha256: appsScriptSha256, user: activeUser(language) };
+    const first = request.campaignName ? undefined : runSettlement(tables, policy, options);
+    const campaign = request.campaignName || defaultCampaign(first!.read.firstCampaignDay, first!.record.generatedAt);
+    const properties = PropertiesService.getDocumentProperties();
+    const basis = approvedBasis(spreadsheet(), properties, campaign, appsScriptSha256, language);
+    checkAgainst(request, campaign, basis);
+    const run = first && !basis ? first : runSettlement(tables, policy, { ...options, previous: basis && basis.previous });
+    run.record.campaign = campaign;
+    return { run, tables, campaign, basis };
   } catch (e) {
     // A table that cannot be read at all (no GMV column, say) is the user's to fix, not a crash.
-    if (e instanceof TableError) throw new RequestError(e.text(request.language));
+    if (e instanceof TableError) throw new RequestError(e.text(language));
     throw e;
   }
+}
+
+/** The preview was against the approved run there is now, or the write is refused (as with the Policy sheet). */
+function checkAgainst(request: SettlementRequest, campaign: string, basis: ApprovedBasis | undefined): void {
+  if (request.against === undefined) return;
+  const previewed = request.against === null ? 0 : request.against.run;
+  const now = basis ? basis.approval.run : 0;
+  const sameChecksum = !basis || !request.against || request.against.checksum === basis.approval.checksum;
+  if (previewed !== now || !sameChecksum) throw new RequestError(againstChangedMessage(request.language, campaign, previewed, now));
 }
 
 /**
@@ -85,7 +124,7 @@ function settle(request: SettlementRequest, spreadsheet: () => Spreadsheet): { r
  * settlement. Pending writes are flushed before the lock goes, as Google's LockService guide
  * asks: otherwise the next holder could read the sheet before this one's changes are applied.
  */
-function underDocumentLock<T>(language: Language, work: (spreadsheet: Spreadsheet, properties: GoogleAppsScript.Properties.Properties) => T): T {
+export function underDocumentLock<T>(language: Language, work: (spreadsheet: Spreadsheet, properties: GoogleAppsScript.Properties.Properties) => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new Error(noDocumentMessage());
   try {
@@ -116,13 +155,21 @@ export function writeSettlement(request: Unchecked<SettlementRequest>): WriteRes
   const spreadsheet = () => cached || (cached = SpreadsheetApp.getActiveSpreadsheet());
 
   // Reading and settling happen before taking the lock: they touch nothing shared.
-  const { run, tables } = settle(checked, spreadsheet);
+  const { run, tables, campaign, basis } = settle(checked, spreadsheet);
   if (run.settlement.lines.length === 0) throw new RequestError(language === 'zh' ? '活动日数据中没有可结算的行。' : 'The campaign data has no lines to settle.');
-  const key = runKey(tables, run.record.policy, appsScriptSha256);
+  const against = basis ? basis.approval.run : 0;
+  const key = runKey(tables, { policy: run.record.policy, campaign, against: basis ? basis.approval.checksum : '' }, appsScriptSha256);
   const user = Session.getTemporaryActiveUserKey();
-  return underDocumentLock(language, (ss, properties) =>
-    startWrite(ss, properties, { run, runKey: key, language, user, sha256: appsScriptSha256, now: Date.now() }),
-  );
+  return underDocumentLock(language, (ss, properties) => {
+    // An approval since the settling above changes what this run is a true-up against.
+    const approvedNow = approvalOf(properties, campaign, appsScriptSha256);
+    if ((approvedNow ? approvedNow.run : 0) !== against) throw new RequestError(againstChangedMessage(language, campaign, against, approvedNow ? approvedNow.run : 0));
+    const runNumber = nextRunNumber(readRegister(ss, properties), campaign, writingRuns(properties, campaign, Date.now()));
+    run.record.runNumber = runNumber;
+    const zone = ss.getSpreadsheetTimeZone();
+    const context = { time: { text: Utilities.formatDate(new Date(run.record.generatedAt), zone, 'yyyy-MM-dd HH:mm:ss'), zone }, status: 'draft' as const };
+    return startWrite(ss, properties, { run, runKey: key, language, user, sha256: appsScriptSha256, now: Date.now(), campaign, runNumber, against, context });
+  });
 }
 
 /** The next block of a write in progress (see settlementWrite.ts). */

@@ -9,7 +9,8 @@ import { expectedValue } from '../input/policyText';
 import { LINE_COLUMNS } from '../output/tables';
 import { MAX_CELL_CHARS } from '../output/sheetText';
 import { callChars, MAX_CALL_CHARS, MAX_TABLE_CELLS, rowsPerCall } from '../protocol/limits';
-import type { InputSource, JsonCell, PolicyOptions, RowsBlock, SettlementRequest } from '../protocol/messages';
+import type { InputSource, JsonCell, PolicyOptions, RowsBlock, RunSheetRequest, SettlementRequest } from '../protocol/messages';
+import { MAX_CAMPAIGN_NAME_CHARS, readCampaignName } from '../input/campaignName';
 
 /** No text can be longer than the call that carries it. */
 export const MAX_TEXT_CHARS = MAX_CALL_CHARS;
@@ -117,7 +118,7 @@ export function checkOptions(value: unknown): PolicyOptions {
   return options as PolicyOptions;
 }
 
-const REQUEST_KEYS = ['history', 'campaign', 'targets', 'coefficient', 'options', 'usePolicySheet', 'previewedPolicyTiers', 'language'];
+const REQUEST_KEYS = ['history', 'campaign', 'targets', 'coefficient', 'options', 'usePolicySheet', 'previewedPolicyTiers', 'language', 'campaignName', 'holds', 'against'];
 /** A policy has a handful of tiers; anything longer is not from our sidebar. */
 const MAX_PREVIEWED_TIERS = 20;
 
@@ -156,6 +157,42 @@ export function checkSettlementRequest(value: unknown): SettlementRequest {
       ? {}
       : { previewedPolicyTiers: checkPreviewedTiers(value.previewedPolicyTiers) }),
     language,
+    ...(value.campaignName === undefined || value.campaignName === null || value.campaignName === '' ? {} : { campaignName: checkCampaignName(value.campaignName, language) }),
+    ...(value.holds === undefined || value.holds === null ? {} : { holds: checkInputSource(value.holds, 'holds') }),
+    ...(value.against === undefined ? {} : { against: checkAgainst(value.against) }),
+  };
+}
+
+/** A campaign's name (SPEC §7), by the rule the CLI's --campaign-name keeps to. */
+export function checkCampaignName(value: unknown, language: 'zh' | 'en' = 'en'): string {
+  const read = readCampaignName(text(value, 'the campaign name', MAX_CAMPAIGN_NAME_CHARS * 2, false));
+  if (!read.ok) throw new RequestError(read.problem[language]);
+  return read.name;
+}
+
+/** The approved run a preview trued up against: null for none, else its number and checksum. */
+function checkAgainst(value: unknown): { run: number; checksum: string } | null {
+  if (value === null) return null;
+  if (!isObject(value)) throw new RequestError(`against must be null or {run, checksum}, not ${describe(value)}`);
+  onlyKeys(value, ['run', 'checksum'], 'against');
+  return { run: checkRunNumber(value.run), checksum: text(value.checksum, 'against.checksum', 64) };
+}
+
+function checkRunNumber(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new RequestError(`a run number must be a whole number from 1, not ${describe(value)}`);
+  return value;
+}
+
+/** Which run's statements or payout list to write (and, for statements, which merchant). */
+export function checkRunSheetRequest(value: unknown): RunSheetRequest {
+  if (!isObject(value)) throw new RequestError(`the request must be {campaign, run, language}, not ${describe(value)}`);
+  onlyKeys(value, ['campaign', 'run', 'merchantId', 'language'], 'the request');
+  const language = choice(value.language, 'language', ['zh', 'en']);
+  return {
+    campaign: checkCampaignName(value.campaign, language),
+    run: checkRunNumber(value.run),
+    language,
+    ...(value.merchantId === undefined || value.merchantId === null || value.merchantId === '' ? {} : { merchantId: text(value.merchantId, 'merchantId', MAX_CELL_CHARS).trim() }),
   };
 }
 
@@ -198,7 +235,7 @@ export function checkRowsBlock(value: unknown): RowsBlock {
   if (!isObject(value)) throw new RequestError(`a block of rows must be an object {writeId, part, from, values}, not ${describe(value)}`);
   onlyKeys(value, ['writeId', 'part', 'from', 'values', 'formats'], 'the block of rows');
   checkCallSize(value);
-  const part = choice(value.part, 'part', ['lines', 'summary']);
+  const part = choice(value.part, 'part', ['lines', 'summary', 'trueUp']);
   const from = value.from;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) throw new RequestError(`from must be a row number from 0, not ${describe(from)}`);
   const values = checkRows<string | number>(value.values, 'values', part === 'lines' ? LINE_COLUMNS.length : undefined, sheetCell, 'text or a finite number');

@@ -3,6 +3,7 @@
  * becomes a UsageError with one sentence saying what to type instead (exit 2).
  */
 import { parseArgs } from 'node:util';
+import { readCampaignName } from '../input/campaignName';
 import type { Language } from '../output/language';
 
 export type OutputFormat = 'csv' | 'json' | 'xlsx';
@@ -22,6 +23,16 @@ export interface CliRequest {
   /** Who settles: this program (default), embedded DuckDB, or a BigQuery job (see sqlArgs.ts). */
   engine: Engine;
   bigquery?: BigQueryTarget;
+  /** SPEC §7: the campaign this run belongs to. */
+  campaignName?: string;
+  /** An earlier `--format json` output (approved by whoever passes it): this run is a true-up against it. */
+  previous?: string;
+  /** The holds table: merchant id, reason. */
+  holds?: string;
+  /** A folder to write one printable statement per merchant into. */
+  statements?: string;
+  /** A CSV file for the payout list (发放清单). */
+  payoutList?: string;
 }
 
 /** Where a BigQuery job runs and what it reads and writes. */
@@ -72,6 +83,15 @@ Inputs (CSV, TSV or .xlsx; Chinese or English headers; UTF-8, GBK/GB18030 or UTF
   --campaign FILE      campaign days: 商家ID, 日期, 成交金额, optional 磁力金牛消耗
   --targets FILE       invitation list with optional per-merchant tier thresholds
                        (required when the policy has "invited_only": true)
+  --holds FILE         merchants on hold (商家ID, 暂缓原因 / merchant_id, reason): each pays
+                       what the --previous run paid it (0 without one), its reason saying
+                       what it would pay now
+
+Campaigns and re-settlement (SPEC §7):
+  --campaign-name NAME the campaign this run belongs to, e.g. "双11登峰激励 2025"
+  --previous FILE      an earlier --format json output of this campaign, approved by you:
+                       this run is a true-up against it (per line and merchant: before, now,
+                       delta, what changed; to pay and to recover) and numbered after it
 
 Rules:
   --policy FILE.json   tiers and options (see README "Policy file"); default: Double 11 2025
@@ -89,6 +109,11 @@ Output:
                        terminal); never one of the input files
   --lang zh|en         headings and reasons in Chinese or English (default en; JSON keys
                        never change)
+  --statements DIR     one printable statement (对账单) per merchant, DIR/<merchant id>.html:
+                       its days, totals, for a true-up what was paid before and the
+                       difference, and the checksum of this run's JSON report
+  --payout-list FILE   the payout list (发放清单) as CSV: merchant id, name, amount to pay,
+                       traffic to grant, campaign, run (a true-up pays only the difference)
   -h, --help           show this help (gmv-settle what-if --help for the what-ifs)
 
 Engines (the same settlement, to the fen; README "Past one sheet"):
@@ -143,6 +168,14 @@ export const OUTPUT_OPTIONS = {
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+/** Settling only: the campaign and run (SPEC §7), holds, statements and the payout list. */
+const LIFECYCLE_OPTIONS = {
+  'campaign-name': { type: 'string' },
+  previous: { type: 'string' },
+  holds: { type: 'string' },
+  statements: { type: 'string' },
+  'payout-list': { type: 'string' },
+} as const;
 /** Settling only: which engine, and `gmv-settle sql`'s dialect. */
 const ENGINE_OPTIONS = {
   engine: { type: 'string' },
@@ -154,7 +187,7 @@ const ENGINE_OPTIONS = {
   'dry-run': { type: 'boolean' },
   dialect: { type: 'string' },
 } as const;
-const OPTIONS = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...ENGINE_OPTIONS } as const;
+const OPTIONS = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...LIFECYCLE_OPTIONS, ...ENGINE_OPTIONS } as const;
 
 const FORMATS: OutputFormat[] = ['csv', 'json', 'xlsx'];
 
@@ -200,6 +233,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (FORMATS.indexOf(format as OutputFormat) < 0)
     throw new UsageError(`--format must be csv, json or xlsx, not "${format}"`);
 
+  const campaignName = v['campaign-name'] === undefined ? undefined : checkCampaignName(v['campaign-name']);
   return {
     help: false,
     request: {
@@ -209,6 +243,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       language,
       engine,
       bigquery,
+      campaignName,
+      previous: v.previous,
+      holds: v.holds,
+      statements: v.statements,
+      payoutList: v['payout-list'],
     },
   };
 }
@@ -264,8 +303,21 @@ function refuseFlagsOfOtherEngines(v: Values, engine: Engine): void {
   const bigQueryOnly = ['project', 'dataset', 'tables', 'destination', 'location', 'dry-run'].filter((flag) => v[flag] !== undefined);
   if (engine !== 'bigquery' && bigQueryOnly.length > 0) throw new UsageError(`--${bigQueryOnly[0]} is for --engine bigquery (gmv-settle --engine bigquery --project P --dataset D …)`);
   if (v.dialect !== undefined) throw new UsageError('--dialect is for gmv-settle sql (gmv-settle sql --dialect duckdb|bigquery)');
+  // The SQL has the holds and true-up models (README "Past one sheet"), but these flags feed the default engine's readers.
+  const lifecycle = ['campaign-name', 'previous', 'holds', 'statements', 'payout-list'].filter((flag) => v[flag] !== undefined);
+  if (engine !== 'default' && lifecycle.length > 0)
+    throw new UsageError(
+      `--${lifecycle[0]} is for the default engine: settle the run without --engine ${engine} to use it`,
+      `--${lifecycle[0]} 只能用于默认引擎：去掉 --engine ${engine} 再结算即可使用`,
+    );
   if (engine === 'bigquery' && (v.history || v.campaign || v.targets))
     throw new UsageError('--engine bigquery reads tables in BigQuery, not files: name them with --dataset D [--tables history=…,campaign=…]');
+}
+
+function checkCampaignName(raw: string): string {
+  const read = readCampaignName(raw);
+  if (!read.ok) throw new UsageError(`--campaign-name: ${read.problem.en}`, `--campaign-name：${read.problem.zh}`);
+  return read.name;
 }
 
 /** `--out report.xlsx` alone should give a workbook, not CSV bytes in a .xlsx file. */

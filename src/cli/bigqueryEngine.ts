@@ -10,7 +10,6 @@ import type { Policy } from '../core/policy';
 import { decimalTextToFen } from '../core/money';
 import { settlementSql, statementSql, type SettlementSql } from '../sql/settlementSql';
 import type { SqlColumns } from '../sql/context';
-import type { SqlPolicy } from '../sql/pendingOptions';
 import { settlementRunFromRows, type SettlementRows } from '../sql/settlementRun';
 import { UsageError, type BigQueryTarget, type CliRequest } from './args';
 import { runRecord } from './engineRun';
@@ -51,7 +50,7 @@ export const ASSUMED_COLUMNS: Record<string, string[]> = {
   targets: ['merchant_id', 'merchant_name', 'tier1', 'tier2', 'tier3'],
 };
 
-export function bigQuerySql(policy: SqlPolicy, target: BigQueryTarget, columns: Record<string, string[]>, language: 'en' | 'zh'): SettlementSql {
+export function bigQuerySql(policy: Policy, target: BigQueryTarget, columns: Record<string, string[]>, language: 'en' | 'zh'): SettlementSql {
   const qualified = (name: string) => (name.split('.').length === 3 ? name : `${target.project}.${name.includes('.') ? name : `${target.dataset}.${name}`}`);
   return settlementSql(policy, {
     dialect: 'bigquery',

@@ -8,7 +8,6 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../core/policy';
 import { TABLE_TEXT } from '../input/issueText';
 import { settlementSql, type SettlementSql } from '../sql/settlementSql';
-import type { SqlPolicy } from '../sql/pendingOptions';
 import { SQL_TEXT } from '../sql/sqlTexts';
 import type { SqlStatement } from '../sql/statement';
 import { UsageError, type CliRequest } from './args';
@@ -21,7 +20,7 @@ export interface DuckDbSession {
   connection: DuckDBConnection;
   sql: SettlementSql;
   files: InputFile[];
-  policy: SqlPolicy;
+  policy: Policy;
   close(): void;
 }
 
@@ -75,7 +74,7 @@ async function refuseUnsettleable(connection: DuckDBConnection): Promise<void> {
  * sessions do not meet) and closing leaves the instance open: the tests settle many small cases
  * without paying for a new database each time.
  */
-export async function settleInDuckDb(request: CliRequest, policy: SqlPolicy, instance?: DuckDBInstance): Promise<DuckDbSession> {
+export async function settleInDuckDb(request: CliRequest, policy: Policy, instance?: DuckDBInstance): Promise<DuckDbSession> {
   const sources: [FileSource, string][] = [
     ['campaign', request.campaign],
     ['history', request.history],

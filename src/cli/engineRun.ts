@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { Policy } from '../core/policy';
@@ -14,29 +14,17 @@ import { policyToJson } from '../input/policyReader';
 import type { RunRecord, SettlementRun } from '../output/settledRun';
 import { linesCsvSql } from '../sql/csvSql';
 import { LINE_ORDER, outputs } from '../sql/outputsSql';
-import { pendingOptions, PENDING_DEFAULTS, type SqlPolicy } from '../sql/pendingOptions';
 import { settlementRunFromRows, type SettlementRows } from '../sql/settlementRun';
 import type { CliRequest } from './args';
 import { settleInDuckDb, quote, type DuckDbSession } from './duckdbEngine';
 import type { InputFile } from './duckdbFiles';
 import { inputReport } from './inputReport';
 import { renderOutput, writeOutput } from './output';
-import { loadPolicy } from './settleFiles';
+import { currentUser, loadPolicy } from './settleFiles';
 import { refuseSettlementBeyondXlsx } from './xlsxLimit';
 
 type Tell = (text: string) => void;
 
-/** The run record's policy: the policy file's keys, and those of sql/pendingOptions where they are not at their defaults. */
-export function recordedPolicy(policy: SqlPolicy): RunRecord['policy'] {
-  const p = pendingOptions(policy);
-  const extra: Record<string, unknown> = {};
-  if (p.gmvBasis !== PENDING_DEFAULTS.gmvBasis) extra.gmv_basis = p.gmvBasis;
-  if (p.clawback !== PENDING_DEFAULTS.clawback) extra.clawback = p.clawback;
-  if (p.baselineWindowDays !== undefined) extra.baseline_window_days = p.baselineWindowDays;
-  if (p.baselineExcludeDates.length > 0) extra.baseline_exclude_dates = p.baselineExcludeDates;
-  if (p.baselineMinDays !== PENDING_DEFAULTS.baselineMinDays) extra.baseline_min_days = p.baselineMinDays;
-  return { ...policyToJson(policy), ...extra } as RunRecord['policy'];
-}
 
 /** The default engine's input hash (run/runSettlement inputFingerprint): each table's text, labelled with its name and length. */
 function inputSha256(files: InputFile[]): string {
@@ -53,14 +41,9 @@ function inputSha256(files: InputFile[]): string {
   return hash.digest('hex');
 }
 
-export function runRecord(policy: SqlPolicy, sha256: string, now: Date): RunRecord {
-  let user = '';
-  try {
-    user = userInfo().username;
-  } catch {
-    user = process.env.USER || '';
-  }
-  return { policy: recordedPolicy(policy), inputSha256: sha256, generatedAt: now.toISOString(), user };
+/** As the default engine records it; always a first run (run 1), since --previous is the default engine's (args.ts). */
+export function runRecord(policy: Policy, sha256: string, now: Date): RunRecord {
+  return { policy: policyToJson(policy), inputSha256: sha256, generatedAt: now.toISOString(), user: currentUser(), runNumber: 1 };
 }
 
 async function rows<T>(session: DuckDbSession, sql: string): Promise<T[]> {

@@ -13,6 +13,8 @@ import { baselineText } from '../output/baselineText';
 import { coefficientLines } from '../output/coefficientText';
 import type { SettlementRun } from '../run/runSettlement';
 import { visibleLines } from './terminalText';
+import { fenToDisplay, type FenSum } from '../core/money';
+import { runName } from '../output/runStatus';
 
 export const ISSUES_SHOWN = 10;
 
@@ -33,6 +35,7 @@ export function inputReport(run: SettlementRun, language: Language = 'en', maxIs
     out.push(`rows read ${t.read} = used ${t.used} + rejected ${t.rejected} (${perSource})`);
   }
 
+  if (run.trueUp) out.push(trueUpLine(run, language));
   const issues = read.issues;
   if (issues.length === 0) {
     out.push(zh ? '输入问题：无' : 'issues: none');
@@ -63,4 +66,16 @@ export function issueLine(issue: InputIssue, language: Language = 'en'): string 
   const where = issue.row > 0 ? `${issue.source} row ${issue.row}` : issue.source;
   const who = issue.merchantId ? `, merchant ${issue.merchantId}` : '';
   return `${where}${who}: ${issue.message}`;
+}
+
+/** SPEC §7 in one line for the person at the terminal: before, now, delta, to pay and to recover (or waived). */
+function trueUpLine(run: SettlementRun, language: Language): string {
+  const t = run.trueUp!.totals;
+  const money = (fen: FenSum) => fenToDisplay(fen);
+  const against = run.previous && run.previous.run !== undefined ? runName(run.previous.run, language) : language === 'zh' ? '上一次结算' : 'the previous run';
+  if (language === 'zh')
+    return `与${against}对账：此前 ${money(t.previousCashFen)}，本次 ${money(t.cashFen)}，差额 ${money(t.deltaCashFen)}；应补发 ${money(t.toPayFen)}，` +
+      (run.trueUp!.clawback ? `应追回 ${money(t.toRecoverFen)}` : `豁免 ${money(t.waivedFen)}（不追回）`);
+  return `true-up against ${against}: before ${money(t.previousCashFen)}, now ${money(t.cashFen)}, delta ${money(t.deltaCashFen)}; to pay ${money(t.toPayFen)}, ` +
+    (run.trueUp!.clawback ? `to recover ${money(t.toRecoverFen)}` : `waived ${money(t.waivedFen)} (clawback off)`);
 }

@@ -9,6 +9,7 @@ import { CliRequest, parseCliArgs, SQL_USAGE, UsageError, USAGE } from './args';
 import { inputReport } from './inputReport';
 import { refuseOutputOverInput, renderOutput, writeOutput } from './output';
 import { settleFiles } from './settleFiles';
+import { writePayoutList, writeStatements } from './statements';
 import { visibleText } from './terminalText';
 import { runWhatIf } from './whatIf';
 import { refuseCampaignBeyondXlsx, refuseSettlementBeyondXlsx } from './xlsxLimit';
@@ -59,6 +60,15 @@ export async function runCli(argv: string[]): Promise<number> {
     if (request.format === 'xlsx') refuseSettlementBeyondXlsx(run);
     progress(`writing ${run.settlement.lines.length.toLocaleString('en-US')} lines as ${request.format}…`);
     await writeOutput(request, await renderOutput(run, request));
+    if (request.statements) {
+      progress('writing the statements…');
+      const files = await writeStatements(request.statements, run, language);
+      tell(language === 'zh' ? `已写入 ${files.length} 份对账单：${request.statements}\n` : `${files.length} statements written to ${request.statements}\n`);
+    }
+    if (request.payoutList) {
+      const rows = await writePayoutList(request.payoutList, run, language);
+      tell(language === 'zh' ? `已写入发放清单（${rows} 行）：${request.payoutList}\n` : `payout list (${rows} rows) written to ${request.payoutList}\n`);
+    }
     progress('done');
     return EXIT_OK;
   } catch (error) {

@@ -28,10 +28,12 @@ export async function renderOutput(run: SettlementRun, request: CliRequest): Pro
 
 /**
  * Excel opens a BOM-less UTF-8 CSV as the local code page (GBK on Chinese Windows), which
- * garbles merchant names; a file gets the BOM, a pipe does not (tools downstream dislike it).
+ * garbles merchant names: a file and standard output both start with the BOM, so
+ * `gmv-settle … > lines.csv` opens as well as --out does. Only a terminal, where a person reads
+ * the text, gets none (and a device named by --out, whatever it is).
  */
 function bomFor(out: string | undefined): Buffer | undefined {
-  return !out || isDevice(out) ? undefined : UTF8_BOM;
+  return out ? (isDevice(out) ? undefined : UTF8_BOM) : process.stdout.isTTY ? undefined : UTF8_BOM;
 }
 
 /** A CSV made as one string, with the BOM added as bytes: '\ufeff' + text would turn a one-byte string into a two-byte copy. */
@@ -111,24 +113,32 @@ function isDevice(path: string): boolean {
  * the same path, another spelling of it, a symbolic or a hard link all name the same file,
  * which is what the device and inode numbers identify. Checked before anything is read.
  */
-export function refuseOutputOverInput(request: Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'out'>): void {
+export function refuseOutputOverInput(request: Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'out'> & Partial<Pick<CliRequest, 'holds' | 'previous' | 'payoutList'>>): void {
   const inputs: [string, string | undefined][] = [
     ['--history', request.history],
     ['--campaign', request.campaign],
     ['--targets', request.targets],
     ['--policy', request.policy],
+    ['--holds', request.holds],
+    ['--previous', request.previous],
   ];
-  const output = request.out ? statOrUndefined(() => statSync(request.out as string)) : statOrUndefined(() => fstatSync(1));
-  if (!output || !output.isFile()) return;
-  for (const [flag, path] of inputs) {
-    const input = path ? statOrUndefined(() => statSync(path)) : undefined;
-    if (!input || input.dev !== output.dev || input.ino !== output.ino) continue;
-    const where = request.out ? `--out ${request.out}` : 'standard output';
-    throw new UsageError(
-      `${where} is the ${flag} file ${path}: writing the settlement there would destroy the input. Write it to another file.`,
-      `${request.out ? `--out ${request.out}` : '标准输出'} 就是 ${flag} 输入文件 ${path}：写入结算会毁掉输入数据。请写到另一个文件。`,
-    );
-  }
+  const outputs: [string, string | undefined][] = [
+    [request.out ? `--out ${request.out}` : 'standard output', request.out],
+    [`--payout-list ${request.payoutList}`, request.payoutList],
+  ];
+  outputs.forEach(([where, path], i) => {
+    if (i > 0 && !path) return;
+    const output = path ? statOrUndefined(() => statSync(path)) : statOrUndefined(() => fstatSync(1));
+    if (!output || !output.isFile()) return;
+    for (const [flag, inputPath] of inputs) {
+      const input = inputPath ? statOrUndefined(() => statSync(inputPath)) : undefined;
+      if (!input || input.dev !== output.dev || input.ino !== output.ino) continue;
+      throw new UsageError(
+        `${where} is the ${flag} file ${inputPath}: writing the settlement there would destroy the input. Write it to another file.`,
+        `${where === 'standard output' ? '标准输出' : where} 就是 ${flag} 输入文件 ${inputPath}：写入结算会毁掉输入数据。请写到另一个文件。`,
+      );
+    }
+  });
 }
 
 function statOrUndefined(stat: () => Stats): Stats | undefined {

@@ -10,14 +10,16 @@ import { TableError } from '../input/tableError';
 import { policyFromJson } from '../input/policyReader';
 import { policyMessages, type PolicyMessage } from '../input/policyText';
 import { readPlausibleRate } from '../input/rates';
-import { runSettlement, type SettlementRun } from '../run/runSettlement';
+import { previousRunFromJson, type PreviousRun } from '../input/previousRun';
+import { runSettlement, type RunOptions, type SettlementRun } from '../run/runSettlement';
 import { UsageError, type CliRequest } from './args';
 import { decodeText } from '../files/decode';
 import { readBytes, readTableFile } from './readFile';
 import type { InputTables } from '../input/readInputs';
 import type { Table } from '../input/table';
 
-export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'> & Partial<Pick<CliRequest, 'language'>>;
+export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'coefficient'> &
+  Partial<Pick<CliRequest, 'language' | 'holds' | 'previous' | 'campaignName'>>;
 
 /**
  * `checkCampaign` sees the campaign table before the history is read: the campaign is small
@@ -25,7 +27,10 @@ export type SettleRequest = Pick<CliRequest, 'history' | 'campaign' | 'targets' 
  */
 export async function settleFiles(request: SettleRequest, now = new Date(), checkCampaign?: (campaign: Table) => void): Promise<SettlementRun> {
   const policy = await loadPolicy(request);
-  return settleTables(await readInputTables(request, checkCampaign), policy, request.language || 'en', now);
+  // Small beside the tables, and it decides the campaign and run: read and checked first.
+  const previous = request.previous ? await loadPrevious(request.previous, now) : undefined;
+  const campaign = campaignOf(request, previous);
+  return settleTables(await readInputTables(request, checkCampaign), policy, request.language || 'en', now, { previous, campaign });
 }
 
 /** The files as tables: the campaign first, so `checkCampaign` can stop the run before the history is read. */
@@ -33,17 +38,18 @@ export async function readInputTables(request: SettleRequest, checkCampaign?: (c
   const language = request.language || 'en';
   const campaign = await tableFile('campaign', request.campaign, language);
   if (checkCampaign) checkCampaign(campaign);
-  const [history, targets] = await Promise.all([
+  const [history, targets, holds] = await Promise.all([
     tableFile('history', request.history, language),
     request.targets ? tableFile('targets', request.targets, language) : Promise.resolve(undefined),
+    request.holds ? tableFile('holds', request.holds, language) : Promise.resolve(undefined),
   ]);
-  return { history, campaign, targets };
+  return { history, campaign, targets, holds };
 }
 
 /** The run on tables already read; a table that cannot be read at all (no GMV column, empty file) is the user's to fix. */
-export function settleTables(tables: InputTables, policy: Policy, language: 'en' | 'zh', now = new Date()): SettlementRun {
+export function settleTables(tables: InputTables, policy: Policy, language: 'en' | 'zh', now = new Date(), lifecycle: Pick<RunOptions, 'previous' | 'campaign'> = {}): SettlementRun {
   try {
-    return runSettlement(tables, policy, { sha256Pieces: nodeSha256Pieces, now, user: currentUser() });
+    return runSettlement(tables, policy, { sha256Pieces: nodeSha256Pieces, now, user: currentUser(), ...lifecycle });
   } catch (error) {
     if (error instanceof TableError) throw new UsageError(error.text(language));
     throw error;
@@ -51,7 +57,7 @@ export function settleTables(tables: InputTables, policy: Policy, language: 'en'
 }
 
 /** A file as a table; a file that is not text at all is named in the message. */
-async function tableFile(source: 'history' | 'campaign' | 'targets', path: string, language: 'en' | 'zh') {
+async function tableFile(source: 'history' | 'campaign' | 'targets' | 'holds', path: string, language: 'en' | 'zh') {
   try {
     return await readTableFile(source, path);
   } catch (error) {
@@ -112,7 +118,42 @@ export function nodeSha256Pieces(pieces: (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
-function currentUser(): string {
+/** --previous: an earlier --format json output, refused with the reason unless it is one. */
+async function loadPrevious(path: string, now: Date): Promise<PreviousRun> {
+  const text = decodeText(await readBytes('--previous', path));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `--previous ${path} is not JSON (${(error as Error).message}): it must be an earlier gmv-settle --format json output`,
+      `--previous ${path} 不是 JSON（${(error as Error).message}）：须为此前 gmv-settle --format json 的输出`,
+    );
+  }
+  try {
+    return previousRunFromJson(json, `--previous ${path}`, now);
+  } catch (error) {
+    if (error instanceof TableError) throw new UsageError(error.message, error.zh);
+    throw error;
+  }
+}
+
+/**
+ * The campaign and this run's number in it: the name given, else the previous run's; numbered
+ * after the previous run (run 1 without one). A --previous of another campaign is refused.
+ */
+function campaignOf(request: SettleRequest, previous: PreviousRun | undefined): { name?: string; run: number } {
+  const name = request.campaignName || (previous && previous.campaign);
+  if (previous && previous.campaign && request.campaignName && previous.campaign !== request.campaignName)
+    throw new UsageError(
+      `--previous ${request.previous} is a run of the campaign "${previous.campaign}", not "${request.campaignName}": pass a run of this campaign, or no --campaign-name`,
+      `--previous ${request.previous} 是活动“${previous.campaign}”的结算，而不是“${request.campaignName}”：请给出本活动的结算，或去掉 --campaign-name`,
+    );
+  const run = previous ? (previous.run || 1) + 1 : 1;
+  return name ? { name, run } : { run };
+}
+
+export function currentUser(): string {
   try {
     return userInfo().username;
   } catch {

@@ -10,7 +10,7 @@ import type { SettlementRun } from '../run/runSettlement';
 import { issueLine } from './inputReport';
 import { visibleLines } from './terminalText';
 
-const STATUSES: LineStatus[] = ['qualified', 'not_qualified', 'no_baseline', 'not_invited', 'blocked'];
+const STATUSES: LineStatus[] = ['qualified', 'not_qualified', 'no_baseline', 'not_invited', 'blocked', 'held'];
 
 export function formatSummary(run: SettlementRun, language: Language = 'en', listed = 10): string {
   const { lines, merchants, totals, policy } = run.settlement;

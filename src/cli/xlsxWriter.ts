@@ -8,7 +8,8 @@ import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { fenToNumber, type Dec } from '../core/money';
 import type { Language } from '../output/language';
-import { CellValue, Column, ColumnKind, formatOf, heading, isRate, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems, widthOf } from '../output/tables';
+import { CellValue, Column, ColumnKind, formatOf, heading, isRate, ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_SHEET_COLUMNS, totalItems, widthOf } from '../output/tables';
+import { TRUE_UP_LINE_SHEET_COLUMNS, trueUpMerchantColumns, trueUpTotalItems } from '../output/trueUpTables';
 import type { SettlementRun } from '../run/runSettlement';
 import { runRecordBlock } from '../output/sheetTables';
 
@@ -18,8 +19,8 @@ function numberFormat(column: { kind: ColumnKind }): string | undefined {
 }
 
 const SHEET_NAMES = {
-  en: { lines: 'Lines', merchants: 'Merchants', totals: 'Totals', issues: 'Issues', run: 'Run' },
-  zh: { lines: '结算明细', merchants: '商家汇总', totals: '合计', issues: '问题', run: '运行记录' },
+  en: { lines: 'Lines', merchants: 'Merchants', totals: 'Totals', issues: 'Issues', run: 'Run', trueUp: 'True-up', trueUpMerchants: 'True-up merchants' },
+  zh: { lines: '结算明细', merchants: '商家汇总', totals: '合计', issues: '问题', run: '运行记录', trueUp: '差额明细', trueUpMerchants: '差额汇总' },
 };
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -37,10 +38,15 @@ export async function settlementWorkbook(run: SettlementRun, language: Language)
   workbook.created = new Date(run.record.generatedAt);
   const names = SHEET_NAMES[language];
   addTable(workbook, names.lines, LINE_COLUMNS, run.settlement.lines, language);
-  addTable(workbook, names.merchants, MERCHANT_COLUMNS, run.settlement.merchants, language);
+  addTable(workbook, names.merchants, MERCHANT_SHEET_COLUMNS, run.settlement.merchants, language);
   addTotals(workbook, names.totals, run, language);
   addTable(workbook, names.issues, ISSUE_COLUMNS, run.read.issues, language);
   addRunRecord(workbook, names.run, run, language);
+  if (run.trueUp) {
+    // SPEC §7: the true-up beside the run's own sheets, as in the spreadsheet.
+    addTable(workbook, names.trueUp, TRUE_UP_LINE_SHEET_COLUMNS, run.trueUp.lines, language);
+    addTable(workbook, names.trueUpMerchants, trueUpMerchantColumns(run.trueUp), run.trueUp.merchants, language);
+  }
   await workbook.commit();
   await finished;
   return Buffer.concat(chunks);
@@ -68,7 +74,7 @@ function addTotals(workbook: Workbook, name: string, run: SettlementRun, languag
     { header: language === 'zh' ? '数值' : 'Value', key: 'value', width: 18 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const item of totalItems(run)) {
+  for (const item of totalItems(run).concat(run.trueUp ? trueUpTotalItems(run.trueUp) : [])) {
     const row = sheet.addRow([heading(item, language), xlsxValue(item.kind, item.value)]);
     const format = numberFormat(item);
     if (format) row.getCell(2).numFmt = format;

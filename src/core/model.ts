@@ -2,11 +2,12 @@
 import type { Dec, Fen, FenSum } from './money';
 import type { Policy } from './policy';
 
-export type LineStatus = 'qualified' | 'not_qualified' | 'no_baseline' | 'not_invited' | 'blocked';
+/** `held` (SPEC §7): a hold keeps the merchant's payout where the last approved run left it. */
+export type LineStatus = 'qualified' | 'not_qualified' | 'no_baseline' | 'not_invited' | 'blocked' | 'held';
 
 /** Where a problem was found: what a person needs to fix the input (SPEC §4). */
 export interface InputIssue {
-  source: 'history' | 'campaign' | 'targets' | 'policy';
+  source: 'history' | 'campaign' | 'targets' | 'holds' | 'policy';
   /** Spreadsheet row number of the pasted table: header is row 1. 0 when not tied to a row. */
   row: number;
   merchantId: string;
@@ -74,7 +75,11 @@ export type Reason =
   | { code: 'not_invited' }
   | { code: 'blocked'; issues: InputIssue[] }
   /** Words an engine wrote itself, in both languages (the SQL engines' reason column). */
-  | { code: 'stated'; en: string; zh: string };
+  | { code: 'stated'; en: string; zh: string }
+  /** SPEC §7: held, paying what the previous approved run paid; `wouldPayFen` is what this run would pay. */
+  | { code: 'held'; holdReason: string; wouldPayFen: FenSum }
+  /** A line of an earlier run read back from its output: its reason as that run worded it. */
+  | { code: 'earlier'; text: string };
 
 /** What the rules make of one merchant-day (rules.ts evaluateDay): the tier and the rewards. */
 export interface DayResult {
@@ -112,6 +117,10 @@ export interface MerchantSummary {
   redPacketFen: FenSum;
   cashTotalFen: FenSum;
   trafficGranted: number;
+  /** Why a blocked or held merchant is paid as it is (the summary's reason column). */
+  reason?: Reason;
+  /** A held merchant's would-pay-now minus what it is paid (SPEC §7); 0 for the others. */
+  deferredFen: FenSum;
 }
 
 export interface Totals {
@@ -122,6 +131,9 @@ export interface Totals {
   redPacketFen: FenSum;
   cashTotalFen: FenSum;
   trafficGranted: number;
+  /** SPEC §7: held merchants, and the cash their holds defer (would pay now − pays). */
+  heldMerchants: number;
+  heldDeferredFen: FenSum;
 }
 
 export interface Settlement {

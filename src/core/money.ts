@@ -40,6 +40,20 @@ function normalizeFen(sum: bigint): FenSum {
   return sum <= BigInt(Number.MAX_SAFE_INTEGER) && sum >= BigInt(-Number.MAX_SAFE_INTEGER) ? Number(sum) : sum;
 }
 
+/** a − b exactly, as addFen. */
+export function subFen(a: FenSum, b: FenSum): FenSum {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const difference = a - b;
+    if (Number.isSafeInteger(difference)) return difference + 0; // + 0: no -0 fen
+  }
+  return normalizeFen(BigInt(a) - BigInt(b));
+}
+
+/** −1, 0 or 1: the sign of a sum of fen. */
+export function signFen(fen: FenSum): number {
+  return typeof fen === 'bigint' ? (fen > BigInt(0) ? 1 : fen < BigInt(0) ? -1 : 0) : Math.sign(fen);
+}
+
 /** The exact sum of `pick` over `items`. */
 export function sumFen<T>(items: T[], pick: (item: T) => FenSum): FenSum {
   let total: FenSum = 0;

@@ -247,6 +247,33 @@ export const POLICY_KEYS = [
       zh: '可用历史天数少于此数的商家视为无均值，不发放（直接给出的过往日均不受影响）',
     },
   },
+  {
+    // SPEC §7: a true-up whose delta is negative is recovered by default (QuotaPath's clawback).
+    key: 'clawback',
+    field: 'clawback',
+    kind: 'boolean',
+    default: true,
+    label: { en: 'Recover a negative true-up (clawback)', zh: '重新结算少于已付时追回差额' },
+    help: {
+      en: '`false`: a re-settlement recovers nothing; a merchant\'s shortfall is shown as waived',
+      zh: '取消勾选：重新结算不追回任何款项，商家少于已付的差额记为豁免；默认追回',
+    },
+  },
+  {
+    key: 'gmv_basis',
+    field: 'gmvBasis',
+    kind: 'choice',
+    choices: [
+      { value: 'paid', label: { en: 'GMV as given (paid)', zh: '按支付GMV（原值）' } },
+      { value: 'net_of_refunds', label: { en: 'GMV minus refunds', zh: 'GMV 扣除退款' } },
+    ],
+    default: 'paid',
+    label: { en: 'GMV basis', zh: 'GMV 口径' },
+    help: {
+      en: '`"net_of_refunds"`: each row\'s refunds column (退款金额 / refund_amount) is subtracted from its GMV, in history and campaign; a missing refunds column is an error',
+      zh: 'GMV 扣除退款：历史数据和活动日数据的每一行都从GMV中减去退款金额列（退款金额 / refund_amount），缺少该列即报错；默认按支付GMV原值',
+    },
+  },
 ] as const satisfies readonly PolicyKeySpec[];
 
 type PolicyKey = (typeof POLICY_KEYS)[number];

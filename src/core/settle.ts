@@ -1,5 +1,5 @@
 /** A whole settlement (SPEC §5): one line per merchant-day, a row per merchant, grand totals. */
-import { sumFen } from './money';
+import { subFen, sumFen } from './money';
 import { Policy } from './policy';
 import { baselineAverage, evaluateDay, incrementalGmv, thresholdsFor, tooFewHistoryDays, trafficDays, unpaidDay, type DayResult } from './rules';
 import type {
@@ -138,14 +138,20 @@ function nameOf(day: CampaignDay, input: SettlementInput): string {
   return day.merchantName || input.names.get(day.merchantId) || '';
 }
 
-function summarise(merchantId: string, lines: SettlementLine[], input: SettlementInput): MerchantSummary {
+/** A merchant's row from its lines (SPEC §5); a held merchant's from its held lines (SPEC §7). */
+export function summarise(merchantId: string, lines: SettlementLine[], input: SettlementInput): MerchantSummary {
   const qualifiedDays = lines.filter((l) => l.status === 'qualified').length;
+  const held = lines.filter((l) => l.status === 'held');
   let status: LineStatus;
-  if (input.blocked.has(merchantId)) status = 'blocked';
+  if (held.length > 0) status = 'held';
+  else if (input.blocked.has(merchantId)) status = 'blocked';
   else if (qualifiedDays > 0) status = 'qualified';
   else status = lines.length > 0 ? lines[0].status : 'not_qualified';
   const sum = (pick: (l: SettlementLine) => number) => lines.reduce((acc, l) => acc + pick(l), 0);
-  return {
+  const cashTotalFen = sumFen(lines, (l) => l.cashTotalFen);
+  const wouldPayFen = sumFen(held, (l) => (l.reason.code === 'held' ? l.reason.wouldPayFen : 0));
+  const holdReason = held.length > 0 && held[0].reason.code === 'held' ? held[0].reason.holdReason : '';
+  const summary: MerchantSummary = {
     merchantId,
     merchantName: (lines[0] && lines[0].merchantName) || input.names.get(merchantId) || '',
     status,
@@ -154,13 +160,17 @@ function summarise(merchantId: string, lines: SettlementLine[], input: Settlemen
     bestTier: lines.reduce((best, l) => Math.max(best, l.tier), 0),
     cashbackFen: sumFen(lines, (l) => l.cashbackFen),
     redPacketFen: sumFen(lines, (l) => l.redPacketFen),
-    cashTotalFen: sumFen(lines, (l) => l.cashTotalFen),
+    cashTotalFen,
     trafficGranted: sum((l) => l.trafficGranted),
+    deferredFen: held.length > 0 ? subFen(wouldPayFen, sumFen(held, (l) => l.cashTotalFen)) : 0,
   };
+  if (status === 'held') summary.reason = { code: 'held', holdReason, wouldPayFen };
+  else if (status === 'blocked') summary.reason = { code: 'blocked', issues: input.blocked.get(merchantId) || [] };
+  return summary;
 }
 
 /** Grand totals are sums of the rounded figures, so SUM over the sheet equals them (SPEC §2). */
-function total(merchants: MerchantSummary[]): Totals {
+export function total(merchants: MerchantSummary[]): Totals {
   const sum = (pick: (m: MerchantSummary) => number) => merchants.reduce((acc, m) => acc + pick(m), 0);
   return {
     merchants: merchants.length,
@@ -170,5 +180,7 @@ function total(merchants: MerchantSummary[]): Totals {
     redPacketFen: sumFen(merchants, (m) => m.redPacketFen),
     cashTotalFen: sumFen(merchants, (m) => m.cashTotalFen),
     trafficGranted: sum((m) => m.trafficGranted),
+    heldMerchants: merchants.filter((m) => m.status === 'held').length,
+    heldDeferredFen: sumFen(merchants, (m) => m.deferredFen),
   };
 }

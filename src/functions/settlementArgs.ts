@@ -32,7 +32,7 @@ export function namingTableErrors<T>(fn: string, work: () => T): T {
 
 /** The ranges as the rules take them, under the policy's thresholds and baseline choices. */
 export function readRanges(fn: string, history: SheetArg, campaign: SheetArg, policy: Policy): InputsRead {
-  return namingTableErrors(fn, () => readInputs(rangeTables(history, campaign), policy.tiers.map((tier) => tier.minGmvFen), baselineChoiceOf(policy)));
+  return namingTableErrors(fn, () => readInputs(rangeTables(history, campaign), policy.tiers.map((tier) => tier.minGmvFen), { baseline: baselineChoiceOf(policy), gmvBasis: policy.gmvBasis }));
 }
 
 /**

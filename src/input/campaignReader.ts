@@ -7,6 +7,7 @@ import { serialToIso } from './date';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
+import { netGmv, refundColumn } from './refunds';
 import { eachDataRow, type PlainDataRows } from './rows';
 import type { Table } from './table';
 
@@ -32,6 +33,10 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
   const gmv = moneyColumn(mapping, f.gmv as number, { label: COLUMN_LABELS.gmv, blank: 'missing', allowNegative: true, tallied: true });
   const adSpend =
     f.ad_spend === undefined ? undefined : moneyColumn(mapping, f.ad_spend, { label: COLUMN_LABELS.adSpend, blank: 0, allowNegative: false, tallied: true });
+  // SPEC §7: present only under gmv_basis "net_of_refunds" (refunds.ts).
+  const refund = refundColumn(mapping);
+  // The money columns in this order, in the plain rows' fens too: GMV, ad spend, refunds.
+  const money = [gmv, adSpend, refund].filter((column): column is typeof gmv => column !== undefined);
   const days: CampaignDay[] = [];
   const merchantOrder: string[] = [];
   const firstRowOf = new Map<string, number>();
@@ -85,21 +90,21 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
   const dayOfSerial = new Map<number, DayOfCampaign>();
   const plain: PlainDataRows = {
     date: f.date as number,
-    money: adSpend ? [gmv, adSpend] : [gmv],
+    money,
     onRow(ctx, merchantId, serial, fens, name) {
       let date = dayOfSerial.get(serial);
       if (date === undefined) dayOfSerial.set(serial, (date = { serial, iso: serialToIso(serial) }));
-      addRow(ctx, merchantId, name, date, fens[0], adSpend ? fens[1] : 0);
+      addRow(ctx, merchantId, name, date, refund ? fens[0] - fens[money.length - 1] : fens[0], adSpend ? fens[1] : 0);
     },
   };
   eachDataRow(
     table,
     mapping,
     report,
-    adSpend ? [gmv, adSpend] : [gmv],
+    money,
     (ctx, cells, merchantId, merchantName) => {
       const date = dateCell(ctx, cells[f.date as number]);
-      const gmvFen = moneyCell(ctx, cells, gmv);
+      const gmvFen = netGmv(moneyCell(ctx, cells, gmv), refund && moneyCell(ctx, cells, refund));
       addRow(ctx, merchantId, merchantName, date, gmvFen, adSpend ? moneyCell(ctx, cells, adSpend) : 0);
     },
     plain,

@@ -48,18 +48,21 @@ const REQUIRED: Record<SourceName, Field[]> = {
   history: ['merchant_id'],
   campaign: ['merchant_id', 'date', 'gmv'],
   targets: ['merchant_id'],
+  holds: ['merchant_id'],
 };
 
 const ALLOWED: Record<SourceName, Field[]> = {
-  history: ['merchant_id', 'merchant_name', 'date', 'gmv', 'baseline'],
-  campaign: ['merchant_id', 'merchant_name', 'date', 'gmv', 'ad_spend'],
+  history: ['merchant_id', 'merchant_name', 'date', 'gmv', 'baseline', 'refund'],
+  campaign: ['merchant_id', 'merchant_name', 'date', 'gmv', 'ad_spend', 'refund'],
   targets: ['merchant_id', 'merchant_name', 'tier1', 'tier2', 'tier3'],
+  holds: ['merchant_id', 'merchant_name', 'hold_reason'],
 };
 
 const SOURCE_NAMES: Record<SourceName, { en: string; zh: string }> = {
   history: { en: 'history', zh: '历史数据' },
   campaign: { en: 'campaign', zh: '活动日数据' },
   targets: { en: 'targets', zh: '目标名单' },
+  holds: { en: 'holds', zh: '暂缓名单' },
 };
 
 export function mapColumns(table: Table): ColumnMapping {
@@ -186,6 +189,7 @@ function noteUnusedByShape(mapping: ColumnMapping): void {
     const why = { en: 'the history gives a ready baseline average, so this column is not used', zh: '历史数据已给出过往日均，此列未使用' };
     drop('date', why);
     drop('gmv', why);
+    drop('refund', why);
     dropDateColumns(mapping, why);
   } else {
     const why = {
@@ -194,6 +198,11 @@ function noteUnusedByShape(mapping: ColumnMapping): void {
     };
     drop('date', why);
     drop('gmv', why);
+    // Refunds per day would need a column per date too: a wide history has no day to subtract them from.
+    drop('refund', {
+      en: 'the history is wide (one column per date), so a single refunds column has no day to be subtracted from and is not used',
+      zh: '历史数据为宽表（每个日期一列），单独的退款金额列无法对应到某一天，此列未使用',
+    });
   }
 }
 
@@ -240,14 +249,16 @@ function allRows(table: Table): Cell[][] {
 function inferWithoutHeader(source: SourceName, rows: Cell[][], mapping: ColumnMapping) {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const numberFields: Field[] =
-    source === 'campaign' ? ['gmv', 'ad_spend'] : source === 'targets' ? ['tier1', 'tier2', 'tier3'] : ['gmv'];
+    source === 'campaign' ? ['gmv', 'ad_spend'] : source === 'targets' ? ['tier1', 'tier2', 'tier3'] : source === 'holds' ? [] : ['gmv'];
+  // A holds table without headings: merchant id, then the reason (a name is what only other tables carry).
+  const textField: Field = source === 'holds' ? 'hold_reason' : 'merchant_name';
   let nextNumber = 0;
   mapping.fields.merchant_id = 0;
   for (let index = 1; index < width; index++) {
     const kind = columnKind(rows, index);
     if (kind === 'date' && mapping.fields.date === undefined && source !== 'targets') mapping.fields.date = index;
     else if (kind === 'number' && nextNumber < numberFields.length) mapping.fields[numberFields[nextNumber++]] = index;
-    else if (kind === 'text' && mapping.fields.merchant_name === undefined) mapping.fields.merchant_name = index;
+    else if (kind === 'text' && mapping.fields[textField] === undefined) mapping.fields[textField] = index;
     else mapping.ignored.push(index);
   }
   // History with a number and no date is a ready baseline per merchant.

@@ -16,7 +16,9 @@ export type Field =
   | 'baseline'
   | 'tier1'
   | 'tier2'
-  | 'tier3';
+  | 'tier3'
+  | 'refund'
+  | 'hold_reason';
 
 /** Every label we recognise, as a user would write it; printed in the docs as is. */
 export const HEADER_SYNONYMS: Record<Field, string[]> = {
@@ -29,6 +31,10 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
   tier1: ['tier1', 'tier_1', 'tier1_gmv', 'target1', '目标一', '目标1', '一档', '档位1', '第一档'],
   tier2: ['tier2', 'tier_2', 'tier2_gmv', 'target2', '目标二', '目标2', '二档', '档位2', '第二档'],
   tier3: ['tier3', 'tier_3', 'tier3_gmv', 'target3', '目标三', '目标3', '三档', '档位3', '第三档'],
+  // SPEC §7: subtracted from GMV under gmv_basis "net_of_refunds".
+  refund: ['退款金额', 'refund_amount', '退款', '退款GMV', '售后退款金额', '退款额', 'refund', 'refunds', 'refunded_amount', 'refund_gmv'],
+  // The holds table (SPEC §7): why a merchant is on hold.
+  hold_reason: ['暂缓原因', '原因', '暂停原因', '冻结原因', 'hold_reason', 'reason', 'hold_note'],
 };
 
 /** Each field as a person names it, in the mapping shown before anything is written. */
@@ -42,10 +48,12 @@ export const FIELD_NAMES: Record<Field, { en: string; zh: string }> = {
   tier1: { en: 'tier 1 target', zh: '一档目标' },
   tier2: { en: 'tier 2 target', zh: '二档目标' },
   tier3: { en: 'tier 3 target', zh: '三档目标' },
+  refund: { en: 'refunds', zh: '退款金额' },
+  hold_reason: { en: 'hold reason', zh: '暂缓原因' },
 };
 
 /** Fields that hold money: a unit in their heading (or on a title line) scales their values. */
-export const MONEY_FIELDS: Field[] = ['gmv', 'ad_spend', 'baseline', 'tier1', 'tier2', 'tier3'];
+export const MONEY_FIELDS: Field[] = ['gmv', 'ad_spend', 'baseline', 'tier1', 'tier2', 'tier3', 'refund'];
 
 // NFKC has already folded full-width brackets and spaces; the explicit full-width forms stay in
 // case a caller passes text that skipped it.

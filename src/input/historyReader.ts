@@ -11,6 +11,7 @@ import { isoToSerial, serialToIso } from './date';
 import { DayRows } from './dayRows';
 import { ISSUE_TEXT, COLUMN_LABELS } from './issueText';
 import { SourceReport } from './report';
+import { netGmv, refundColumn } from './refunds';
 import { eachDataRow } from './rows';
 import type { Table } from './table';
 
@@ -94,8 +95,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
   const gmv = f.gmv === undefined ? undefined : moneyColumn(mapping, f.gmv, { label: COLUMN_LABELS.gmv, blank: 'skip', allowNegative: true, tallied: true });
   const baseline =
     f.baseline === undefined ? undefined : moneyColumn(mapping, f.baseline, { label: COLUMN_LABELS.baseline, blank: 'skip', allowNegative: true, tallied: true });
+  // SPEC §7: present only under gmv_basis "net_of_refunds", and only in a long history (refunds.ts).
+  const refund = refundColumn(mapping);
   const tallied: MoneyColumn[] =
-    mapping.shape === 'wide' ? wideColumns.map((c) => c.money) : mapping.shape === 'ready' ? (baseline ? [baseline] : []) : gmv ? [gmv] : [];
+    mapping.shape === 'wide' ? wideColumns.map((c) => c.money) : mapping.shape === 'ready' ? (baseline ? [baseline] : []) : gmv ? (refund ? [gmv, refund] : [gmv]) : [];
 
   /** A dated row of a long history: left out on or after the campaign, else one day of GMV. */
   const longDay = (ctx: RowContext, acc: Accumulator, serial: number, gmvFen: number | null): void => {
@@ -113,10 +116,10 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
     mapping.shape === 'long' && gmv && f.date !== undefined
       ? {
           date: f.date,
-          money: [gmv],
+          money: refund ? [gmv, refund] : [gmv],
           onRow(ctx: RowContext, id: string, serial: number, fens: number[], name: string) {
             if (name && !names.has(id)) names.set(id, name);
-            longDay(ctx, merchant(id, ctx.row), serial, fens[0]);
+            longDay(ctx, merchant(id, ctx.row), serial, refund ? fens[0] - fens[1] : fens[0]);
           },
         }
       : undefined;
@@ -139,7 +142,7 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
     if (mapping.shape === 'long' && gmv) {
       const date = dateCell(ctx, cells[f.date as number]);
-      const gmvFen = moneyCell(ctx, cells, gmv);
+      const gmvFen = netGmv(moneyCell(ctx, cells, gmv), refund && moneyCell(ctx, cells, refund));
       if (date === undefined || gmvFen === undefined) return;
       longDay(ctx, acc, date.serial, gmvFen);
       return;

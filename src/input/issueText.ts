@@ -26,6 +26,7 @@ export const COLUMN_LABELS = {
   gmv: { en: 'GMV', zh: '成交金额' },
   adSpend: { en: 'ad spend', zh: '磁力金牛消耗' },
   baseline: { en: 'baseline average', zh: '过往日均' },
+  refund: { en: 'refunds', zh: '退款金额' },
   gmvOn: (date: string): ColumnLabel => ({ en: `GMV on ${date}`, zh: `${date}成交金额` }),
   tierTarget: (tier: number): ColumnLabel => ({ en: `tier ${tier} target`, zh: `第${tier}档目标` }),
 };

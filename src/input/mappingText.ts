@@ -13,8 +13,8 @@ const SHAPES = {
   zh: { long: '逐日明细', wide: '宽表', ready: '现成均值' },
 };
 const SOURCES = {
-  en: { history: 'history', campaign: 'campaign', targets: 'targets' },
-  zh: { history: '历史数据', campaign: '活动日数据', targets: '目标名单' },
+  en: { history: 'history', campaign: 'campaign', targets: 'targets', holds: 'holds' },
+  zh: { history: '历史数据', campaign: '活动日数据', targets: '目标名单', holds: '暂缓名单' },
 };
 
 /** "×10,000" for 万元; nothing for 元. */

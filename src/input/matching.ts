@@ -16,6 +16,7 @@ const SOURCE_LABELS: Record<string, SourceLabel> = {
   history: { en: 'history', zh: '历史数据' },
   campaign: { en: 'campaign', zh: '活动日数据' },
   targets: { en: 'targets', zh: '目标名单' },
+  holds: { en: 'holds', zh: '暂缓名单' },
 };
 
 type Why = 'visible' | 'rounded' | 'name';

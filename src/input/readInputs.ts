@@ -10,6 +10,8 @@ import { readCampaign, type CampaignRead } from './campaignReader';
 import { ColumnMapping, mapColumns } from './columnMapping';
 import { readHistory, type HistoryRead } from './historyReader';
 import { TABLE_TEXT } from './issueText';
+import { readHolds } from './holdsReader';
+import { applyGmvBasis, type GmvBasis } from './refunds';
 import { blockUncertainRows, noteTargetsMismatches } from './matching';
 import type { SourceReport } from './report';
 import type { Table } from './table';
@@ -20,6 +22,8 @@ export interface InputTables {
   history: Table;
   campaign: Table;
   targets?: Table;
+  /** SPEC §7: merchants on hold, and why. */
+  holds?: Table;
 }
 
 export interface RowCountsBySource {
@@ -38,26 +42,40 @@ export interface InputsRead {
   firstCampaignDay?: string;
   /** What the policy's baseline choices left out of the history (SPEC §8), for the run record. */
   baselineDays?: BaselineDays;
+  /** Merchant id → hold reason, when a holds table was given. */
+  holds?: Map<string, string>;
+}
+
+/** The policy's choices the readers apply: which history days count (SPEC §8), GMV paid or net of refunds (SPEC §7). */
+export interface ReadChoices {
+  baseline?: BaselineChoice;
+  gmvBasis?: GmvBasis;
 }
 
 /** Throws TableError (a message for the user) when a table cannot be read at all. */
-export function readInputs(tables: InputTables, policyThresholdsFen: number[] = [], baseline?: BaselineChoice): InputsRead {
+export function readInputs(tables: InputTables, policyThresholdsFen: number[] = [], choices: ReadChoices = {}): InputsRead {
+  const { baseline, gmvBasis = 'paid' } = choices;
   const campaignMapping = mapColumns(tables.campaign);
   const historyMapping = mapColumns(tables.history);
   const targetsMapping = tables.targets ? mapColumns(tables.targets) : undefined;
+  const holdsMapping = tables.holds ? mapColumns(tables.holds) : undefined;
+  applyGmvBasis(campaignMapping, gmvBasis);
+  applyGmvBasis(historyMapping, gmvBasis);
 
   const campaign = readCampaign(tables.campaign, campaignMapping);
   const history = readHistory(tables.history, historyMapping, campaign.firstCampaignDay, baseline);
   refuseSwappedTables(campaign, history);
   const targets = tables.targets && targetsMapping ? readTargets(tables.targets, targetsMapping, policyThresholdsFen) : undefined;
+  const holds = tables.holds && holdsMapping ? readHolds(tables.holds, holdsMapping) : undefined;
 
   const names = new Map<string, string>(history.names);
   if (targets) targets.names.forEach((name, id) => names.has(id) || names.set(id, name));
   if (targets) noteTargetsMismatches(campaign, targets);
-  blockUncertainRows([history.report, campaign.report].concat(targets ? [targets.report] : []), campaign, history, targets);
-
   const reports: SourceReport[] = [history.report, campaign.report];
   if (targets) reports.push(targets.report);
+  if (holds) reports.push(holds.report);
+  blockUncertainRows(reports, campaign, history, targets);
+
   const issues: InputIssue[] = [];
   reports.forEach((r) => issues.push(...r.issues));
 
@@ -84,11 +102,12 @@ export function readInputs(tables: InputTables, policyThresholdsFen: number[] = 
       campaignMerchantOrder: campaign.merchantOrder,
     },
     issues,
-    mappings: [historyMapping, campaignMapping].concat(targetsMapping ? [targetsMapping] : []),
+    mappings: [historyMapping, campaignMapping].concat(targetsMapping ? [targetsMapping] : [], holdsMapping ? [holdsMapping] : []),
     counts,
     totalCounts,
     firstCampaignDay: campaign.firstCampaignDay,
     baselineDays: history.baselineDays,
+    ...(holds ? { holds: holds.holds } : {}),
   };
 }
 

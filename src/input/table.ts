@@ -12,7 +12,7 @@ import { forEachPlainRow, type PlainLayout, type PlainSink } from './plainRows';
 
 export { isDateValue };
 
-export type SourceName = 'history' | 'campaign' | 'targets';
+export type SourceName = 'history' | 'campaign' | 'targets' | 'holds';
 
 export interface Table {
   source: SourceName;

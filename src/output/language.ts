@@ -13,5 +13,5 @@ export function languageOfLocale(locale: string | null | undefined): Language {
 /** The name of an input table as a reader of that language calls it. */
 export function sourceName(source: string, zh: boolean): string {
   if (!zh) return source;
-  return ({ history: '历史数据', campaign: '活动日数据', targets: '目标名单', policy: '政策' } as Record<string, string>)[source] || source;
+  return ({ history: '历史数据', campaign: '活动日数据', targets: '目标名单', holds: '暂缓名单', policy: '政策' } as Record<string, string>)[source] || source;
 }

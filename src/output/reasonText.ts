@@ -56,6 +56,15 @@ export function describeReason(reason: Reason, language: Language): string {
       const tail = more > 0 ? (zh ? `（另有${more}处）` : ` (and ${more} more)`) : '';
       return zh ? `已冻结：${where}：${first.messageZh}${tail}` : `blocked: ${where}: ${first.message}${tail}`;
     }
+    case 'held': {
+      // The issue's wording: "held: appeal 12; would pay 1,234.56".
+      const wouldPay = fenToDisplay(reason.wouldPayFen);
+      const why = reason.holdReason.trim();
+      if (zh) return why ? `暂缓：${why}；按本次结算应付 ${wouldPay}` : `暂缓；按本次结算应付 ${wouldPay}`;
+      return why ? `held: ${why}; would pay ${wouldPay}` : `held; would pay ${wouldPay}`;
+    }
+    case 'earlier':
+      return reason.text;
   }
 }
 

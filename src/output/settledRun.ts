@@ -3,6 +3,7 @@
  * run. Declared here, where it is rendered; src/run/ is what makes one.
  */
 import type { Settlement } from '../core/model';
+import type { TrueUp } from '../core/trueUp';
 import type { policyToJson } from '../input/policyReader';
 import type { InputsRead } from '../input/readInputs';
 
@@ -11,6 +12,9 @@ export interface RunRecord {
   inputSha256: string;
   generatedAt: string;
   user: string;
+  /** SPEC §7: the campaign the run belongs to and its number there (absent for a run outside any campaign). */
+  campaign?: string;
+  runNumber?: number;
 }
 
 export interface SettlementRun {
@@ -18,5 +22,8 @@ export interface SettlementRun {
   read: InputsRead;
   /** What finance needs to reproduce the run: policy, input hash, when, by whom. */
   record: RunRecord;
+  /** SPEC §7: the true-up against the previous approved run, and which run that was. */
+  trueUp?: TrueUp;
+  previous?: { inputSha256: string; generatedAt: string; run?: number };
 }
 

@@ -42,6 +42,15 @@ export function cellsAdded(lines: Grid, summary: Grid): number {
   return cellsOf(lines) + Math.max(cellsOf(summary), NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
 }
 
+/**
+ * Cells a run adds at its peak (SPEC §7): its lines and summary, a true-up's third sheet, and the
+ * register of runs when the spreadsheet has none yet — each new sheet a 1000 × 26 grid until sized.
+ */
+export function runCellsAdded(lines: Grid, summary: Grid, trueUp: Grid | undefined, registerExists: boolean): number {
+  const newGrid = NEW_SHEET_ROWS * NEW_SHEET_COLUMNS;
+  return cellsAdded(lines, summary) + (trueUp ? Math.max(cellsOf(trueUp), newGrid) : 0) + (registerExists ? 0 : newGrid);
+}
+
 export interface CellBudget {
   existing: number;
   added: number;

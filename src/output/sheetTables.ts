@@ -12,7 +12,10 @@ import type { Language } from './language';
 import { sourceName } from './language';
 import { describeMapping } from '../input/mappingText';
 import { isoToSerial } from '../input/date';
-import { CellValue, Column, ColumnKind, formatOf, heading, isRate, isWhole, ISSUE_COLUMNS, KINDS, LINE_COLUMNS, MERCHANT_COLUMNS, totalItems } from './tables';
+import { CellValue, Column, ColumnKind, formatOf, heading, isRate, isWhole, ISSUE_COLUMNS, KINDS, LINE_COLUMNS, MERCHANT_SHEET_COLUMNS, totalItems, type TotalItem } from './tables';
+import { policyRows } from './policyRows';
+import { runName, runStatusWord, type RunStatus } from './runStatus';
+import { trueUpTotalItems } from './trueUpTables';
 import type { SettlementRun } from './settledRun';
 import { baselineText } from './baselineText';
 import { byTierBlock, byTierTitle, summaryCharts, type SummaryChart } from './summaryCharts';
@@ -49,7 +52,7 @@ export function sheetValue(kind: ColumnKind, value: CellValue, dates: 'serial' |
   return String(value);
 }
 
-function table<T>(columns: Column<T>[], rows: T[], language: Language, adjust?: (key: string, value: SheetValue) => SheetValue): SheetBlock {
+export function table<T>(columns: Column<T>[], rows: T[], language: Language, adjust?: (key: string, value: SheetValue) => SheetValue): SheetBlock {
   const headerFormats = columns.map(() => SHEET_FORMATS.text);
   const rowFormats = columns.map(formatOf);
   const values: SheetValue[][] = [columns.map((c) => heading(c, language))];
@@ -72,7 +75,7 @@ export function linesBlock(run: SettlementRun, language: Language): SheetBlock {
 }
 
 export function merchantsBlock(run: SettlementRun, language: Language): SheetBlock {
-  return table(MERCHANT_COLUMNS, run.settlement.merchants, language);
+  return table(MERCHANT_SHEET_COLUMNS, run.settlement.merchants, language);
 }
 
 export function issuesBlock(run: SettlementRun, language: Language): SheetBlock {
@@ -83,36 +86,67 @@ export function issuesBlock(run: SettlementRun, language: Language): SheetBlock 
   );
 }
 
-/** Grand totals as (label, value) rows: the same figures and order as the JSON totals. */
-export function totalsBlock(run: SettlementRun, language: Language): SheetBlock {
-  const items = totalItems(run);
+/** (label, value) rows of totals, each formatted by its kind. */
+export function itemsBlock(items: TotalItem[], language: Language): SheetBlock {
   return {
     values: items.map((item) => [heading(item, language), sheetValue(item.kind, item.value)]),
     formats: items.map((item) => [SHEET_FORMATS.text, formatOf(item)]),
   };
 }
 
+/** Grand totals as (label, value) rows: the same figures and order as the JSON totals. */
+export function totalsBlock(run: SettlementRun, language: Language): SheetBlock {
+  return itemsBlock(totalItems(run), language);
+}
+
 const RUN_LABELS = {
-  en: { generated: 'Generated at (UTC)', user: 'User', language: 'Language', sha: 'Input SHA-256', policy: 'Policy', source: 'Source', read: 'Rows read', used: 'Rows used', rejected: 'Rows rejected', all: 'all', mapping: 'Column mapping', anonymous: '(not available)', baseline: 'Baseline' },
-  zh: { generated: '生成时间（UTC）', user: '操作人', language: '语言', sha: '输入数据 SHA-256', policy: '政策', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '（无法获取）', baseline: '过往日均' },
+  en: { campaign: 'Campaign', run: 'Run', status: 'Status', generated: 'Generated at', user: 'User', language: 'Language', sha: 'Input SHA-256', against: 'True-up against', firstRun: '(first run: no earlier approved run)', source: 'Source', read: 'Rows read', used: 'Rows used', rejected: 'Rows rejected', all: 'all', mapping: 'Column mapping', anonymous: '(not available)', none: '—', baseline: 'Baseline' },
+  zh: { campaign: '活动', run: '结算批次', status: '状态', generated: '生成时间', user: '操作人', language: '语言', sha: '输入数据 SHA-256', against: '对照的已审批结算', firstRun: '（首次结算：尚无已审批的结算）', source: '来源', read: '读取行数', used: '使用行数', rejected: '拒绝行数', all: '合计', mapping: '列映射', anonymous: '（无法获取）', none: '—', baseline: '过往日均' },
 };
 
-/** What finance needs to reproduce the run: policy, per-source row counts, input hash, when, who. */
-export function runRecordBlock(run: SettlementRun, language: Language): SheetBlock {
+/** What only the server knows of a run, for the summary's head: its time in the spreadsheet's zone, its status. */
+export interface SummaryContext {
+  /** When the run was made, as the spreadsheet's time zone shows it; default: the record's UTC time. */
+  time?: { text: string; zone: string };
+  status?: RunStatus;
+}
+
+/** Rows of label and value, all text. */
+function labelled(rows: SheetValue[][]): SheetBlock {
+  return { values: rows, formats: rows.map((row) => row.map(() => SHEET_FORMATS.text)) };
+}
+
+/** Which run this is: campaign, number, status, when, who, the input hash, and the run a true-up is against. */
+export function runIdentityBlock(run: SettlementRun, language: Language, context: SummaryContext = {}): SheetBlock {
+  const l = RUN_LABELS[language];
+  const record = run.record;
+  const time = context.time || { text: record.generatedAt, zone: 'UTC' };
+  const previous = run.previous;
+  const against = !previous
+    ? l.firstRun
+    : `${previous.run !== undefined ? runName(previous.run, language) + ' · ' : ''}${previous.generatedAt} · ${previous.inputSha256}`;
+  return labelled([
+    [l.campaign, record.campaign || l.none],
+    [l.run, record.runNumber === undefined ? l.none : runName(record.runNumber, language)],
+    [l.status, runStatusWord(context.status || 'draft', language)],
+    [`${l.generated} (${time.zone})`, time.text],
+    [l.user, record.user || l.anonymous],
+    [l.language, language],
+    [l.sha, record.inputSha256],
+    [l.against, against],
+    // SPEC §8: which history days the baseline used, when the policy's choices left any out.
+    [l.baseline, baselineText(run, language)],
+  ]);
+}
+
+/** Rows read / used / rejected per source, and how each table's columns were mapped. */
+export function rowCountsBlock(run: SettlementRun, language: Language): SheetBlock {
   const l = RUN_LABELS[language];
   const zh = language === 'zh';
   const t = SHEET_FORMATS.text;
   const n = SHEET_FORMATS.count;
-  const values: SheetValue[][] = [
-    [l.generated, run.record.generatedAt],
-    [l.user, run.record.user || l.anonymous],
-    [l.language, language],
-    [l.sha, run.record.inputSha256],
-    [l.policy, JSON.stringify(run.record.policy)],
-    [l.baseline, baselineText(run, language)],
-    [l.source, l.read, l.used, l.rejected],
-  ];
-  const formats: string[][] = values.map((row) => row.map(() => t));
+  const values: SheetValue[][] = [[l.source, l.read, l.used, l.rejected]];
+  const formats: string[][] = [[t, t, t, t]];
   run.read.counts.forEach((c) => {
     values.push([sourceName(c.source, zh), c.read, c.used, c.rejected]);
     formats.push([t, n, n, n]);
@@ -125,6 +159,11 @@ export function runRecordBlock(run: SettlementRun, language: Language): SheetBlo
     formats.push([t, t]);
   });
   return { values, formats };
+}
+
+/** What finance needs to reproduce the run: which run, when, who, the input hash, row counts, mappings and the policy. */
+export function runRecordBlock(run: SettlementRun, language: Language, context: SummaryContext = {}): SheetBlock {
+  return stackBlocks([runIdentityBlock(run, language, context), rowCountsBlock(run, language), policyRows(run.settlement.policy, language)], 0);
 }
 
 /** A single-cell block: a section title. */
@@ -152,46 +191,55 @@ export function stackBlocks(blocks: SheetBlock[], gapRows = 1): SheetBlock {
 }
 
 const SECTION_TITLES = {
-  en: { totals: 'Totals', run: 'Run record', issues: 'Input issues', noIssues: 'No input issues: every row read was used.', merchants: 'Per merchant' },
-  zh: { totals: '合计', run: '运行记录', issues: '输入问题', noIssues: '无输入问题：读取的每一行都已使用。', merchants: '商家汇总' },
+  en: { totals: 'Totals', run: 'Run record', issues: 'Input issues', noIssues: 'No input issues: every row read was used.', merchants: 'Per merchant', rows: 'Rows read and columns', policy: 'Policy', trueUp: 'True-up against the previous approved run' },
+  zh: { totals: '合计', run: '运行记录', issues: '输入问题', noIssues: '无输入问题：读取的每一行都已使用。', merchants: '商家汇总', rows: '读取行数与列映射', policy: '政策', trueUp: '与上一次已审批结算的差额' },
 };
 
 /**
- * The summary's sections, as a finance reviewer reads them top to bottom: totals, the run record
- * (so the row counts sit next to the totals), the issues, then one row per merchant. The head
- * (heading, totals, run record) is short and holds what only the server knows — when, who, the
- * input hash; the tail (issues, per merchant) grows with the inputs, and is the same wherever
- * the same settlement is laid out, so the sidebar can send it in blocks the server checks.
+ * The summary's sections, as a finance reviewer reads them top to bottom: the run record's
+ * identity and the totals (with the true-up's, for a re-settlement), then one row per merchant —
+ * always at the same place, whatever the issues — then the row counts, the policy as labelled
+ * rows, and the issues. The head holds what only the server knows (when, who, the input hash,
+ * the run's number) and is a fixed number of rows for a given kind of run; the tail is the same
+ * wherever the same settlement is laid out, so the sidebar can send it in blocks the server checks.
  */
-function summarySections(run: SettlementRun, language: Language, heading?: string): { head: SheetBlock[]; tail: SheetBlock[] } {
+function summarySections(run: SettlementRun, language: Language, heading?: string, context: SummaryContext = {}): { head: SheetBlock[]; tail: SheetBlock[]; totalsAt: number; byTierAt: number } {
   const s = SECTION_TITLES[language];
   const issues = run.read.issues.length > 0 ? [titleBlock(`${s.issues} (${run.read.issues.length})`), issuesBlock(run, language)] : [titleBlock(s.issues), titleBlock(s.noIssues)];
   const head: SheetBlock[] = [];
   if (heading) head.push(titleBlock(heading));
-  head.push(
-    stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0),
-    // What the summary's charts are drawn from (summaryCharts.ts): merchants and cash by tier.
-    stackBlocks([titleBlock(byTierTitle(language)), byTierBlock(run, language)], 0),
-    stackBlocks([titleBlock(s.run), runRecordBlock(run, language)], 0),
-  );
-  return { head, tail: [stackBlocks(issues, 0), stackBlocks([titleBlock(s.merchants), merchantsBlock(run, language)], 0)] };
+  head.push(stackBlocks([titleBlock(s.run), runIdentityBlock(run, language, context)], 0));
+  const totalsAt = head.push(stackBlocks([titleBlock(s.totals), totalsBlock(run, language)], 0)) - 1;
+  if (run.trueUp) head.push(stackBlocks([titleBlock(s.trueUp), itemsBlock(trueUpTotalItems(run.trueUp), language)], 0));
+  // What the summary's charts are drawn from (summaryCharts.ts): merchants and cash by tier.
+  const byTierAt = head.push(stackBlocks([titleBlock(byTierTitle(language)), byTierBlock(run, language)], 0)) - 1;
+  return {
+    head,
+    totalsAt,
+    byTierAt,
+    tail: [
+      stackBlocks([titleBlock(s.merchants), merchantsBlock(run, language)], 0),
+      stackBlocks([titleBlock(s.rows), rowCountsBlock(run, language)], 0),
+      stackBlocks([titleBlock(s.policy), policyRows(run.settlement.policy, language)], 0),
+      stackBlocks(issues, 0),
+    ],
+  };
 }
 
 /** The whole summary, one block; `heading` is a first line such as where the lines are. */
-export function summaryBlock(run: SettlementRun, language: Language, heading?: string): SheetBlock {
-  const sections = summarySections(run, language, heading);
+export function summaryBlock(run: SettlementRun, language: Language, heading?: string, context: SummaryContext = {}): SheetBlock {
+  const sections = summarySections(run, language, heading, context);
   return stackBlocks(sections.head.concat(sections.tail));
 }
 
 /**
  * The summary's charts, placed on its layout: drawn from the by-tier table (its header row is the
- * fourth head block's second row), their top level with the totals' title.
+ * by-tier block's second row), their top level with the totals' title.
  */
 export function summaryChartsOf(run: SettlementRun, language: Language, heading?: string): SummaryChart[] {
-  const head = summarySections(run, language, heading).head;
-  const first = heading ? 1 : 0; // the totals' block; the by-tier one follows
+  const { head, totalsAt, byTierAt } = summarySections(run, language, heading);
   const rowOf = (block: number) => 1 + head.slice(0, block).reduce((rows, b) => rows + b.values.length + 1, 0);
-  return summaryCharts(run, language, rowOf(first + 1) + 1, rowOf(first));
+  return summaryCharts(run, language, rowOf(byTierAt) + 1, rowOf(totalsAt));
 }
 
 /** Rows of the summary's head with its heading, and the blank row after it: where the tail starts. */

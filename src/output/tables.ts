@@ -66,6 +66,7 @@ export const STATUS_ZH: Record<LineStatus, string> = {
   no_baseline: '无均值',
   not_invited: '未受邀',
   blocked: '已冻结',
+  held: '暂缓',
 };
 
 export function statusWord(status: LineStatus, language: Language): string {
@@ -105,6 +106,14 @@ export const MERCHANT_COLUMNS: Column<MerchantSummary>[] = [
   { key: 'traffic_granted', en: 'Traffic granted', zh: '发放流量', kind: 'count', value: (m) => m.trafficGranted },
 ];
 
+/**
+ * The merchants as the summary sheet and the XLSX show them: the JSON's columns and why a
+ * blocked or held merchant is paid as it is (the reason a finance reviewer asks for first).
+ */
+export const MERCHANT_SHEET_COLUMNS: Column<MerchantSummary>[] = MERCHANT_COLUMNS.concat([
+  { key: 'reason', en: 'Reason', zh: '原因', kind: 'text', width: 60, value: (m, lang) => (m.reason ? describeReason(m.reason, lang) : '') },
+]);
+
 export const ISSUE_COLUMNS: Column<InputIssue>[] = [
   { key: 'source', en: 'Source', zh: '来源', kind: 'text', value: (i) => i.source },
   { key: 'row', en: 'Row', zh: '行号', kind: 'label', value: (i) => i.row },
@@ -129,11 +138,14 @@ export function totalItems(run: SettlementRun): TotalItem[] {
   return [
     item('merchants', 'Merchants', '商家数', 'count', t.merchants),
     item('blocked_merchants', 'Blocked merchants', '冻结商家数', 'count', t.blockedMerchants),
+    item('held_merchants', 'Held merchants', '暂缓商家数', 'count', t.heldMerchants),
     item('qualified_merchants', 'Qualified merchants', '达标商家数', 'count', t.qualifiedMerchants),
     item('cashback', 'Cashback', '磁力金牛返还', 'money', t.cashbackFen),
     item('red_packet', 'Red packet', '天降红包', 'money', t.redPacketFen),
     item('cash_total', 'Cash total', '现金合计', 'money', t.cashTotalFen),
     item('traffic_granted', 'Traffic granted', '发放流量', 'count', t.trafficGranted),
+    // SPEC §7: what the holds defer, would pay now − pays (negative when a hold keeps more paid).
+    item('held_deferred_cash', 'Deferred by holds', '暂缓递延金额', 'money', t.heldDeferredFen),
     item('rows_read', 'Rows read', '读取行数', 'count', c.read),
     item('rows_used', 'Rows used', '使用行数', 'count', c.used),
     item('rows_rejected', 'Rows rejected', '拒绝行数', 'count', c.rejected),

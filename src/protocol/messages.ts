@@ -37,6 +37,51 @@ export interface SettlementRequest {
    */
   previewedPolicyTiers?: unknown[];
   language: 'zh' | 'en';
+  /** SPEC §7: the campaign the run belongs to; blank: 双11登峰激励 and the campaign's year. */
+  campaignName?: string;
+  /** SPEC §7: merchants on hold, and why. */
+  holds?: InputSource;
+  /**
+   * The approved run the preview trued up against (null: it found none). The server refuses to
+   * write if the campaign's latest approved run is another one now, so what was checked is written.
+   */
+  against?: { run: number; checksum: string } | null;
+}
+
+/** A line of an approved run as it travels to the sidebar: keyed like the JSON report's lines. */
+export type LineRecord = Record<string, string | number | null>;
+
+/** What a new run of a campaign is settled against (SPEC §7), for the sidebar's preview. */
+export interface CampaignBasis {
+  campaign: string;
+  /** The number the next run of the campaign gets. */
+  nextRun: number;
+  /** The campaign's latest approved run, which the next run is a true-up against. */
+  against?: { run: number; checksum: string; policy: unknown; inputSha256: string; generatedAt: string; lines: LineRecord[] };
+}
+
+/** A run of the register, as the sidebar lists it (for statements and the payout list). */
+export interface RunSummary {
+  campaign: string;
+  run: number;
+  status: 'draft' | 'approved' | 'superseded';
+  linesSheet: string;
+}
+
+/** The statements sheet (one merchant, or all) or the payout list of a run. */
+export interface RunSheetRequest {
+  campaign: string;
+  run: number;
+  /** Statements only: one merchant's statement; absent for every merchant's. */
+  merchantId?: string;
+  language: 'zh' | 'en';
+}
+
+export interface RunSheetResult {
+  sheetName: string;
+  message: string;
+  /** Merchants on the statements sheet, or rows of the payout list. */
+  rows: number;
 }
 
 export interface SidebarContext {
@@ -47,6 +92,8 @@ export interface SidebarContext {
   cells?: number;
   /** Present when the Policy sheet exists: its tiers as the policy JSON shows them. */
   policySheet?: { rangeName: string; tiers: unknown[]; problems: string[] };
+  /** SPEC §7: the register's runs, newest first (at most a few hundred), and the campaigns they belong to. */
+  runs?: RunSummary[];
 }
 
 export interface WriteResult {
@@ -60,14 +107,19 @@ export interface WriteResult {
   sheetName: string;
   /** 'written' only: the sheet with totals, run record, issues and per-merchant rows. */
   summarySheetName?: string;
+  /** 'written' only, for a true-up: the sheet with the differences against the approved run. */
+  trueUpSheetName?: string;
+  /** The run's campaign and number. */
+  campaign?: string;
+  run?: number;
   message: string;
   lines: number;
   /** 'writing' only: which write to continue, and how far it got. */
   write?: WriteProgress;
 }
 
-/** The two parts of a settlement the sidebar may send in blocks. */
-export type WritePart = 'lines' | 'summary';
+/** The parts of a settlement the sidebar may send in blocks: a true-up has a third sheet. */
+export type WritePart = 'lines' | 'summary' | 'trueUp';
 
 /**
  * How far one part is written. lines: rows under the header (0 is the first line); summary: rows
@@ -84,6 +136,7 @@ export interface WriteProgress {
   id: string;
   lines: PartProgress;
   summary: PartProgress;
+  trueUp?: PartProgress;
 }
 
 /**

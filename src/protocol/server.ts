@@ -9,7 +9,7 @@
  * A call the sidebar makes is one entry here and one in SERVER; a trigger or menu item only the
  * latter.
  */
-import type { JsonCell, RowsBlock, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './messages';
+import type { CampaignBasis, JsonCell, RowsBlock, RunSheetRequest, RunSheetResult, SettlementRequest, SidebarContext, WriteProgress, WriteResult } from './messages';
 
 export interface SidebarServer {
   getSidebarContext(): SidebarContext;
@@ -18,4 +18,7 @@ export interface SidebarServer {
   writeSettlementRows(block: RowsBlock): WriteProgress;
   finishSettlementWrite(writeId: string): WriteResult;
   abandonSettlementWrite(writeId: string): void;
+  getCampaignBasis(campaign: string): CampaignBasis;
+  writeStatementsSheet(request: RunSheetRequest): RunSheetResult;
+  writePayoutSheet(request: RunSheetRequest): RunSheetResult;
 }

@@ -5,8 +5,11 @@
 import type { InputSource, SettlementRequest, SidebarContext } from '../protocol/messages';
 import type { InputTables } from '../input/readInputs';
 import { groupedCount } from '../output/counts';
-import { blockGrid, cellBudget, cellsAdded, linesGrid, SHEETS_MAX_CELLS } from '../output/sheetSize';
+import { blockGrid, cellBudget, linesGrid, runCellsAdded, SHEETS_MAX_CELLS } from '../output/sheetSize';
 import { linesBlock, summaryBlock } from '../output/sheetTables';
+import { trueUpSheetBlock } from '../output/trueUpSheet';
+import { campaignPicker } from './campaignPicker';
+import { runPanel } from './runPanel';
 import type { SettlementRun } from '../run/runSettlement';
 import { byId, debounce, el, replaceChildren } from './dom';
 import { fillControl } from './fill';
@@ -56,6 +59,9 @@ async function start(): Promise<void> {
   const history = sourcePicker('history', t('history'), context, refresh);
   const campaign = sourcePicker('campaign', t('campaign'), context, refresh);
   const targets = sourcePicker('targets', t('targets'), context, refresh);
+  const holds = sourcePicker('holds', t('holds'), context, refresh);
+  const runCampaign = campaignPicker(context, refresh);
+  const runs = runPanel(context);
   const policy = policyForm(context, refresh);
   // SPEC §8, folded under the preview and computed on its settlement only while open.
   const whatIf = whatIfPanel();
@@ -66,7 +72,7 @@ async function start(): Promise<void> {
   /** Counts renders, so a test or benchmark can wait for the preview of what it just typed. */
   let generation = 0;
   // Frozen while a write runs: what the sidebar shows is what is being written.
-  const inputs = el('fieldset', { class: 'inputs', 'data-testid': 'inputs' }, [history.element, campaign.element, targets.element, policy.element]);
+  const inputs = el('fieldset', { class: 'inputs', 'data-testid': 'inputs' }, [runCampaign.element, history.element, campaign.element, targets.element, holds.element, policy.element]);
 
   const fill = fillControl(() => {
     // The preview of exactly what is here now (a keystroke may still be waiting for the debounce).
@@ -88,18 +94,36 @@ async function start(): Promise<void> {
     if (choice.previewedPolicyTiers) request.previewedPolicyTiers = choice.previewedPolicyTiers;
     const tg: InputSource | undefined = targets.request();
     if (tg) request.targets = tg;
+    // SPEC §7: the campaign, the holds, and the approved run the preview trued up against.
+    const held = holds.request();
+    if (held) request.holds = held;
+    const campaignState = runCampaign.state();
+    request.campaignName = campaignState.name;
+    const basis = campaignState.basis;
+    if (basis && basis !== 'pending') request.against = basis.against ? { run: basis.against.run, checksum: basis.against.checksum } : null;
     return {
       request,
       lines,
-      layout: () => ({ lines: linesBlock(settled, language()).values.slice(1) as (string | number)[][], summary: summaryBlock(settled, language(), '-') }),
+      layout: () => ({
+        lines: linesBlock(settled, language()).values.slice(1) as (string | number)[][],
+        summary: summaryBlock(settled, language(), '-'),
+        ...(settled.trueUp ? { trueUp: trueUpSheetBlock(settled, language()) } : {}),
+      }),
     };
-  }, (running) => (inputs.disabled = running));
+  }, (running) => {
+    inputs.disabled = running;
+    // A run written: the register lists it, and the campaign's next run has the next number.
+    if (!running) {
+      runs.refresh();
+      runCampaign.reload();
+    }
+  });
 
   function update(): void {
     const started = performance.now();
     const choice = policy.read();
     const tables = { history: history.table(), campaign: campaign.table(), targets: targets.table() };
-    const state = computePreview(tables.history, tables.campaign, tables.targets, choice);
+    const state = computePreview(tables.history, tables.campaign, tables.targets, choice, { holds: holds.table(), campaign: runCampaign.state() });
     run = state.kind === 'ready' ? state.run : undefined;
     lines = run ? run.settlement.lines.length : 0;
     renderPreview(preview, state);
@@ -116,7 +140,10 @@ async function start(): Promise<void> {
   }
 
   function whyNotReady(state: PreviewState, choice: PolicyChoice): string | undefined {
-    if ([history, campaign, targets].some((source) => source.refused() !== undefined)) return t('whyInputTooLarge');
+    if ([history, campaign, targets, holds].some((source) => source.refused() !== undefined)) return t('whyInputTooLarge');
+    const campaignState = runCampaign.state();
+    if (campaignState.problem) return campaignState.problem;
+    if (campaignState.basis === 'pending') return t('whyCampaignPending');
     if (!history.request()) return t('whyNoHistory');
     if (!campaign.request()) return t('whyNoCampaign');
     if (state.kind === 'pending') return t('whyWaitRange');
@@ -130,7 +157,9 @@ async function start(): Promise<void> {
   /** The server's own check, predicted: the spreadsheet's cells now plus what this write adds. */
   function tooManyCells(settled: SettlementRun): string | undefined {
     if (context.cells === undefined) return undefined;
-    const added = cellsAdded(linesGrid(settled.settlement.lines.length), blockGrid(summaryBlock(settled, language(), '-')));
+    const trueUp = settled.trueUp ? blockGrid(trueUpSheetBlock(settled, language())) : undefined;
+    const registerExists = (context.runs || []).length > 0;
+    const added = runCellsAdded(linesGrid(settled.settlement.lines.length), blockGrid(summaryBlock(settled, language(), '-')), trueUp, registerExists);
     const budget = cellBudget(context.cells, added);
     if (budget.fits) return undefined;
     return t('whyTooManyCells', { added: groupedCount(added), existing: groupedCount(context.cells), limit: groupedCount(SHEETS_MAX_CELLS) });
@@ -142,7 +171,7 @@ async function start(): Promise<void> {
       // Without the context the sidebar still settles pasted data; say why sheets are missing.
       problem ? el('p', { class: 'error', role: 'status', 'data-testid': 'context-problem', text: t('contextProblem', { problem }) }) : null,
     ]),
-    el('main', {}, [inputs, preview, whatIf.element, compare.element]),
+    el('main', {}, [inputs, preview, whatIf.element, compare.element, runs.element]),
     el('footer', {}, [fill.element]),
   ]);
   update();

@@ -14,6 +14,8 @@ import { runSettlement, type SettlementRun } from '../run/runSettlement';
 import { el, replaceChildren, type Child } from './dom';
 import { language, t } from './i18n';
 import type { PolicyChoice } from './policyForm';
+import type { CampaignState } from './campaignPicker';
+import { runSection } from './trueUpPreview';
 
 export const ISSUES_SHOWN = 200;
 const LINES_SHOWN = 5;
@@ -26,14 +28,24 @@ export type PreviewState =
   | { kind: 'error'; messages: string[] }
   | { kind: 'ready'; run: SettlementRun; coefficientSet: boolean };
 
-export function computePreview(history: Input, campaign: Input, targets: Input, choice: PolicyChoice): PreviewState {
-  if (history === 'pending' || campaign === 'pending' || targets === 'pending') return { kind: 'pending' };
+/** SPEC §7: the holds table, and the run's campaign with what it trues up against. */
+export interface RunInputs {
+  holds?: Input;
+  campaign?: CampaignState;
+}
+
+export function computePreview(history: Input, campaign: Input, targets: Input, choice: PolicyChoice, inputs: RunInputs = {}): PreviewState {
+  const basis = inputs.campaign && inputs.campaign.basis;
+  if (history === 'pending' || campaign === 'pending' || targets === 'pending' || inputs.holds === 'pending' || basis === 'pending') return { kind: 'pending' };
   if (!history || !campaign) return { kind: 'empty' };
   if (!choice.policy) return { kind: 'error', messages: choice.problems };
   const policyErrors = choice.problems;
+  const holdsTable = inputs.holds || undefined;
   try {
     // The input hash belongs to the run record the server writes; the preview skips it.
-    const run = runSettlement({ history, campaign, targets }, choice.policy, { sha256: () => '' });
+    const previous = inputs.campaign && inputs.campaign.previous;
+    const numbered = basis ? { name: basis.campaign, run: basis.nextRun } : undefined;
+    const run = runSettlement({ history, campaign, targets, holds: holdsTable }, choice.policy, { sha256: () => '', previous, campaign: numbered });
     if (policyErrors.length > 0) return { kind: 'error', messages: policyErrors };
     return { kind: 'ready', run, coefficientSet: choice.coefficientState === 'ok' };
   } catch (error) {
@@ -76,6 +88,7 @@ function readyParts(run: SettlementRun, coefficientSet: boolean): Child[] {
     ])),
     // The coefficient in force, worked once, so a 5 typed for 5% is seen before anything is paid.
     coefficientSet ? el('div', { class: 'coefficient-line', 'data-testid': 'coefficient-in-force' }, coefficientLines(run.settlement.policy, language()).map((line) => el('div', { text: line }))) : null,
+    coefficientSet ? runSection(run) : null,
     section(t('lines', { shown: Math.min(LINES_SHOWN, run.settlement.lines.length), total: run.settlement.lines.length }),
       el('table', { class: 'lines', 'data-testid': 'lines' }, [
         el('thead', {}, [el('tr', {}, [t('colMerchant'), t('colDate'), t('colTier'), t('colCash')].map((h) => el('th', { text: h })))]),
@@ -120,11 +133,11 @@ export function grouped(n: number): string {
 
 /** For the narrow tier column: a tier reached shows as T1–T3, anything else as a short word. */
 function shortStatus(status: LineStatus): string {
-  const keys = { qualified: 'statusQualified', not_qualified: 'shortNotQualified', no_baseline: 'shortNoBaseline', not_invited: 'shortNotInvited', blocked: 'statusBlocked' } as const;
+  const keys = { qualified: 'statusQualified', not_qualified: 'shortNotQualified', no_baseline: 'shortNoBaseline', not_invited: 'shortNotInvited', blocked: 'statusBlocked', held: 'statusHeld' } as const;
   return t(keys[status]);
 }
 
 export function statusText(status: LineStatus): string {
-  const keys = { qualified: 'statusQualified', not_qualified: 'statusNotQualified', no_baseline: 'statusNoBaseline', not_invited: 'statusNotInvited', blocked: 'statusBlocked' } as const;
+  const keys = { qualified: 'statusQualified', not_qualified: 'statusNotQualified', no_baseline: 'statusNoBaseline', not_invited: 'statusNotInvited', blocked: 'statusBlocked', held: 'statusHeld' } as const;
   return t(keys[status]);
 }

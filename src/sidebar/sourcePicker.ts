@@ -1,5 +1,5 @@
 /**
- * One input table (history, campaign or targets) from any of the three places SPEC §3 allows:
+ * One input table (history, campaign, targets or holds) from any of the three places SPEC §3 allows:
  * pasted text, a CSV/XLSX file read in the browser, or a sheet/range of this spreadsheet.
  * The preview reads what is here now; the write request sends a range as a reference, so the
  * server reads the range itself and never trusts cells the browser claims it holds.

@@ -17,6 +17,8 @@ export type WriteCalls = Pick<ServerClient<SidebarServer>, 'writeSettlement' | '
 export interface SheetLayout {
   lines: (string | number)[][];
   summary: SheetBlock;
+  /** A true-up's third sheet (SPEC §7). */
+  trueUp?: SheetBlock;
 }
 
 export async function writeInCalls(
@@ -30,14 +32,16 @@ export async function writeInCalls(
   let progress = started.write;
   onProgress(progress);
   const sheets = layout();
-  const rowsFor = (part: WritePart, from: number, to: number): Pick<RowsBlock, 'values' | 'formats'> =>
-    part === 'lines'
-      ? { values: sheets.lines.slice(from, to) }
-      : { values: sheets.summary.values.slice(from, to) as (string | number)[][], formats: sheets.summary.formats.slice(from, to) };
+  const rowsFor = (part: WritePart, from: number, to: number): Pick<RowsBlock, 'values' | 'formats'> => {
+    if (part === 'lines') return { values: sheets.lines.slice(from, to) };
+    const block = part === 'summary' ? sheets.summary : sheets.trueUp;
+    if (!block) throw new Error('the server expects a true-up sheet the preview did not make: preview again, then write');
+    return { values: block.values.slice(from, to) as (string | number)[][], formats: block.formats.slice(from, to) };
+  };
   try {
-    for (const part of ['lines', 'summary'] as WritePart[]) {
-      while (progress[part].written < progress[part].total) {
-        const { written: from, perCall } = progress[part];
+    for (const part of ['lines', 'summary', 'trueUp'] as WritePart[]) {
+      for (let now = progress[part]; now && now.written < now.total; now = progress[part]) {
+        const { written: from, perCall } = now;
         progress = await calls.writeSettlementRows({ writeId: progress.id, part, from, ...rowsFor(part, from, from + perCall) });
         onProgress(progress);
       }

@@ -69,7 +69,7 @@ export function moneyProblem(skip: string, fen: string, opts: { missing?: boolea
 export function campaignRows(ctx: SqlContext): SqlStatement {
   const { d } = ctx;
   const cols = ctx.columns.campaign;
-  const net = ctx.pending.gmvBasis === 'net_of_refunds';
+  const net = ctx.policy.gmvBasis === 'net_of_refunds';
   const skip = 'loader_verdict IS NOT NULL OR merchant_id IS NULL';
   const ctes = [
     {

@@ -7,7 +7,6 @@ import type { Policy } from '../core/policy';
 import { tierCoefficient } from '../core/policy';
 import { Dec, type Fen } from '../core/money';
 import { DIALECTS, type Dialect, type DialectName } from './dialect';
-import { pendingOptions, type PendingOptions, type SqlPolicy } from './pendingOptions';
 
 /** The input tables by role; each value is a table name as the warehouse spells it. */
 export interface SqlTableNames {
@@ -72,7 +71,6 @@ export interface TierSql {
 export interface SqlContext {
   d: Dialect;
   policy: Policy;
-  pending: PendingOptions;
   tiers: TierSql[];
   t: { history: string; historyRows: string; campaign: string; targets?: string; holds?: string; previous?: string; loaderIssues?: string };
   columns: Required<Pick<SqlColumns, 'history' | 'campaign'>> & { targets: NonNullable<SqlColumns['targets']> };
@@ -83,13 +81,12 @@ export interface SqlContext {
 
 export class SqlPolicyError extends Error {}
 
-export function sqlContext(policy: SqlPolicy, options: SettlementSqlOptions): SqlContext {
+export function sqlContext(policy: Policy, options: SettlementSqlOptions): SqlContext {
   const d = DIALECTS[options.dialect];
-  const pending = pendingOptions(policy);
   const columns = options.columns || {};
   const history = columns.history || {};
   const campaign = { merchantName: true, adSpend: true, ...(columns.campaign || {}) };
-  if (pending.gmvBasis === 'net_of_refunds' && (!history.refundAmount || !campaign.refundAmount))
+  if (policy.gmvBasis === 'net_of_refunds' && (!history.refundAmount || !campaign.refundAmount))
     throw new SqlPolicyError(
       'gmv_basis "net_of_refunds" subtracts refund_amount in history and campaign alike (SPEC §7): both tables need a refund_amount column',
     );
@@ -102,7 +99,6 @@ export function sqlContext(policy: SqlPolicy, options: SettlementSqlOptions): Sq
   return {
     d,
     policy,
-    pending,
     tiers,
     t: {
       history: d.table(options.tables.history),

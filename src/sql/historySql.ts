@@ -13,10 +13,10 @@ import { withChain } from './statement';
 function historyChecked(ctx: SqlContext, numbered: boolean) {
   const { d } = ctx;
   const cols = ctx.columns.history;
-  const net = ctx.pending.gmvBasis === 'net_of_refunds';
+  const net = ctx.policy.gmvBasis === 'net_of_refunds';
   const skip = 'loader_verdict IS NOT NULL OR merchant_id IS NULL';
-  const window = ctx.pending.baselineWindowDays;
-  const excluded = ctx.pending.baselineExcludeDates;
+  const window = ctx.policy.baselineWindowDays;
+  const excluded = ctx.policy.baselineExcludeDates;
   const policyKeeps = [
     ...(window !== undefined ? [`COALESCE(date >= ${d.daysBefore('s.first_day', window)}, TRUE)`] : []),
     ...(excluded.length > 0 ? [`date NOT IN (${excluded.map((day) => `DATE '${day}'`).join(', ')})`] : []),

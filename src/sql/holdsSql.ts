@@ -124,7 +124,7 @@ FROM all_lines`,
 export function trueUpStatements(ctx: SqlContext): SqlStatement[] {
   const d = ctx.d;
   const differs = (a: string, b: string) => `NOT COALESCE(${a} = ${b}, ${a} IS NULL AND ${b} IS NULL)`;
-  const clawback = ctx.pending.clawback;
+  const clawback = ctx.policy.clawback;
   const dest = (suffix: string) => (ctx.destination ? ctx.destination + suffix : undefined);
   const money = (fen: string) => d.fenAmount(fen);
   return [

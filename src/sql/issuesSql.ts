@@ -79,7 +79,7 @@ function cellBranches(ctx: SqlContext, source: 'history' | 'campaign', from: str
     branches.push({ ...base, comment: 'A campaign row without a GMV: an error (a blank history GMV is skipped instead).', seq: 40, where: "gmv_problem = 'missing'", value: "''", text: missing(COLUMN_LABELS.gmv) });
   const gmv = fenText(d, 'gmv_given_fen');
   branches.push({ ...base, comment: 'SPEC §3: one amount above 100,000,000,000.00 CNY is a unit or typing mistake.', seq: 40, where: "gmv_problem = 'out_of_range'", value: gmv, text: badValue(COLUMN_LABELS.gmv, gmv, EXPECT_MONEY_RANGE) });
-  if (ctx.pending.gmvBasis === 'net_of_refunds') {
+  if (ctx.policy.gmvBasis === 'net_of_refunds') {
     const refund = fenText(d, 'refund_fen');
     branches.push(
       { ...base, comment: 'SPEC §7 net of refunds: a negative refund is an error.', seq: 45, where: "refund_problem = 'negative'", value: refund, text: sqlText(d, SQL_TEXT.negativeRefund, [refund]) },

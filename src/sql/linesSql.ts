@@ -13,11 +13,11 @@ function byTier(ctx: SqlContext, value: (tier: SqlContext['tiers'][number]) => s
 }
 
 export function settledLines(ctx: SqlContext, name = 'gmv_lines'): SqlStatement {
-  const { d, pending } = ctx;
+  const { d } = ctx;
   const thresholds = ctx.tiers.map((t) => `threshold${t.number}_fen`);
   const invitedOnly = ctx.policy.invitedOnly;
   const zero = ctx.policy.newMerchantBaseline === 'zero';
-  const minDays = pending.baselineMinDays;
+  const minDays = ctx.policy.baselineMinDays;
   // A merchant with no history rows at all has no row in baselines: under "zero" its baseline is 0 too.
   const baseline = zero ? 'CASE WHEN hb.merchant_id IS NULL THEN 0 ELSE hb.baseline_fen END' : 'hb.baseline_fen';
   const ctes = [

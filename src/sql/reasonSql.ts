@@ -80,8 +80,8 @@ function notQualified(ctx: SqlContext, zh: boolean): string {
 function noBaseline(ctx: SqlContext, zh: boolean): string {
   const d = ctx.d;
   const plain = d.literal(zh ? '无历史数据，也无过往日均' : 'no history and no ready baseline for this merchant');
-  if (ctx.pending.baselineMinDays <= 1) return plain;
-  const few = sqlText(d, SQL_TEXT.tooFewDays, ['history_days', `${ctx.pending.baselineMinDays}`]);
+  if (ctx.policy.baselineMinDays <= 1) return plain;
+  const few = sqlText(d, SQL_TEXT.tooFewDays, ['history_days', `${ctx.policy.baselineMinDays}`]);
   return `CASE WHEN COALESCE(history_days, 0) > 0 THEN ${zh ? few.zh : few.en} ELSE ${plain} END`;
 }
 

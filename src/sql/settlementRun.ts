@@ -4,7 +4,7 @@
  * engine. The rows are plain values (fen as integers, rates and dates as text), whatever the
  * engine's client returns.
  */
-import { Dec, type Fen, type FenSum } from '../core/money';
+import { Dec, subFen, type Fen, type FenSum } from '../core/money';
 import type { InputIssue, LineStatus, MerchantSummary, Settlement, SettlementLine, Totals } from '../core/model';
 import type { Policy } from '../core/policy';
 import type { ColumnMapping } from '../input/columnMapping';
@@ -45,6 +45,8 @@ export interface MerchantRow {
   red_packet_fen: Int;
   cash_total_fen: Int;
   traffic_granted: Int;
+  /** What the merchant's lines would pay now (a held merchant pays the previous run's). */
+  would_pay_fen?: Int | null;
 }
 
 export interface TotalsRow {
@@ -55,6 +57,9 @@ export interface TotalsRow {
   red_packet_fen: Int;
   cash_total_fen: Int;
   traffic_granted: Int;
+  /** With a holds table only (SPEC §7). */
+  held_merchants?: Int;
+  held_deferred_cash_fen?: Int;
 }
 
 export interface IssueRow {
@@ -128,6 +133,8 @@ export function settlementRunFromRows(rows: SettlementRows, policy: Policy, mapp
     redPacketFen: sum(m.red_packet_fen),
     cashTotalFen: sum(m.cash_total_fen),
     trafficGranted: count(m.traffic_granted),
+    // SPEC §7: what a hold defers, would pay now − pays, as core/settle.ts sums it.
+    deferredFen: m.status === 'held' && m.would_pay_fen !== null && m.would_pay_fen !== undefined ? subFen(sum(m.would_pay_fen), sum(m.cash_total_fen)) : 0,
   }));
   const t = rows.totals;
   const totals: Totals = {
@@ -138,6 +145,8 @@ export function settlementRunFromRows(rows: SettlementRows, policy: Policy, mapp
     redPacketFen: sum(t.red_packet_fen),
     cashTotalFen: sum(t.cash_total_fen),
     trafficGranted: count(t.traffic_granted),
+    heldMerchants: t.held_merchants === undefined ? 0 : count(t.held_merchants),
+    heldDeferredFen: t.held_deferred_cash_fen === undefined ? 0 : sum(t.held_deferred_cash_fen),
   };
   const settlement: Settlement = { lines, merchants, totals, policy };
   return { settlement, read: inputsRead(rows, mappings), record };

@@ -4,6 +4,7 @@
  * over typed tables whose names are parameters. `gmv-settle sql` prints it; the DuckDB and
  * BigQuery engines run it.
  */
+import type { Policy } from '../core/policy';
 import { policyToJson } from '../input/policyReader';
 import { campaignRows, campaignStart } from './campaignSql';
 import { sqlContext, type SettlementSqlOptions, type SqlContext } from './context';
@@ -12,7 +13,6 @@ import { heldLines, trueUpStatements } from './holdsSql';
 import { inputIssues } from './issuesSql';
 import { settledLines } from './linesSql';
 import { outputs } from './outputsSql';
-import type { SqlPolicy } from './pendingOptions';
 import { commentLines, type SqlStatement } from './statement';
 import { grandTotals, guard, merchantRows, rowCounts, runChecks } from './summarySql';
 import { targetRows } from './targetsSql';
@@ -25,7 +25,7 @@ export interface SettlementSql {
   statements: SqlStatement[];
 }
 
-export function settlementSql(policy: SqlPolicy, options: SettlementSqlOptions): SettlementSql {
+export function settlementSql(policy: Policy, options: SettlementSqlOptions): SettlementSql {
   const ctx = sqlContext(policy, options);
   const statements: SqlStatement[] = [
     campaignRows(ctx),
@@ -56,7 +56,7 @@ export function statementSql(ctx: SqlContext, statement: SqlStatement): string {
 }
 
 /** The whole script, as a data team reads, reviews and schedules it. */
-export function settlementScript(policy: SqlPolicy, options: SettlementSqlOptions): string {
+export function settlementScript(policy: Policy, options: SettlementSqlOptions): string {
   const { context, statements } = settlementSql(policy, options);
   const tables = Object.entries(options.tables)
     .filter(([, name]) => name)
@@ -68,18 +68,7 @@ export function settlementScript(policy: SqlPolicy, options: SettlementSqlOption
     '-- Money is whole fen (INT64) while it is computed and exact NUMERIC/DECIMAL in the outputs: no',
     '-- binary float touches it, and each figure is rounded half away from zero where SPEC §2 says.',
     commentLines(`Tables: ${tables}.`),
-    commentLines(`Policy: ${JSON.stringify({ ...policyToJson(context.policy), ...pendingJson(context) })}`),
+    commentLines(`Policy: ${JSON.stringify(policyToJson(context.policy))}`),
   ].join('\n');
   return header + '\n\n' + statements.map((s) => statementSql(context, s)).join('\n\n') + '\n';
-}
-
-function pendingJson(ctx: SqlContext): Record<string, unknown> {
-  const p = ctx.pending;
-  return {
-    gmv_basis: p.gmvBasis,
-    clawback: p.clawback,
-    baseline_window_days: p.baselineWindowDays ?? null,
-    baseline_exclude_dates: p.baselineExcludeDates,
-    baseline_min_days: p.baselineMinDays,
-  };
 }

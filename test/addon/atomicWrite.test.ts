@@ -26,20 +26,21 @@ describe('the 10,000,000-cell limit', () => {
     assert.throws(
       () => writeSettlement(request()),
       (e: Error) => {
-        // 4 lines: 5 rows × 17 = 85 cells, plus the summary's room: a new sheet is 26,000 cells until sized.
-        assert.match(e.message, /^Nothing was written: this settlement needs 26,085 cells and the spreadsheet already holds 9,984,000, more than Google Sheets' 10,000,000 cells/);
+        // 4 lines: 5 rows × 17 = 85 cells, plus the summary's room: a new sheet is 26,000 cells until
+        // sized; and the register of runs the first write makes, 26,000 more.
+        assert.match(e.message, /^Nothing was written: this settlement needs 52,085 cells and the spreadsheet already holds 9,984,000, more than Google Sheets' 10,000,000 cells/);
         assert.match(e.message, /gmv-settle command line, or settle fewer merchants per run/);
         return true;
       },
     );
     assert.equal(google.calls.byMethod['Spreadsheet.insertSheet'], undefined, 'no sheet was inserted');
     assert.deepEqual(google.spreadsheet._sheets.map((s) => s._name), ['Sheet1']);
-    assert.throws(() => writeSettlement(request({ language: 'zh' })), /未写入：本结算需要 26,085 个单元格.*gmv-settle/);
+    assert.throws(() => writeSettlement(request({ language: 'zh' })), /未写入：本结算需要 52,085 个单元格.*gmv-settle/);
   });
 
   test('with room for it, the same settlement is written, and each sheet has exactly its own table\'s grid', () => {
     const google = setUp();
-    fillGrid(google, 9984000 - 26000);
+    fillGrid(google, 9984000 - 52000);
     const result = writeSettlement(request());
     assert.equal(result.outcome, 'written');
     const lines = google.spreadsheet._sheetNamed(result.sheetName)!;
@@ -117,11 +118,14 @@ describe('a large settlement in several calls', () => {
     assert.equal(result.outcome, 'written');
     assert.equal(result.lines, 150000);
     // start (the summary's head, the first 10,000 lines), 14 blocks of 10,000 lines,
-    // 3 blocks of the summary's 50,000-odd merchant and issue rows (17,000 rows of 10 cells), finish.
-    assert.equal(calls, 1 + 14 + 3 + 1);
+    // 4 blocks of the summary's 50,000-odd merchant, row-count, policy and issue rows (15,454 rows
+    // of 11 cells: the merchants' columns and their reason), finish.
+    assert.equal(progress[0].summary.perCall, Math.floor(170000 / 11));
+    assert.equal(calls, 1 + 14 + 4 + 1);
     assert.deepEqual(progress.map((p) => p.lines.written).slice(0, 15), Array.from({ length: 15 }, (_, i) => (i + 1) * 10000));
     const summaryRows = progress[0].summary.total;
-    assert.deepEqual(progress.slice(15).map((p) => p.summary.written), [progress[0].summary.written + 17000, progress[0].summary.written + 34000, summaryRows]);
+    const head = progress[0].summary.written;
+    assert.deepEqual(progress.slice(15).map((p) => p.summary.written), [head + 15454, head + 2 * 15454, head + 3 * 15454, summaryRows]);
     assert.ok(summaryRows > 50000, `${summaryRows} summary rows: one per merchant, and the head`);
     const lines = google.spreadsheet._sheetNamed(result.sheetName)!;
     assert.deepEqual([lines._lastRow(), lines._maxRows, lines._maxColumns], [150001, 150001, 17]);
@@ -131,7 +135,10 @@ describe('a large settlement in several calls', () => {
     assert.ok(google.spreadsheet._gridCells() <= 10000000, `${google.spreadsheet._gridCells()} cells`);
     const summary = google.spreadsheet._sheetNamed(result.summarySheetName!)!;
     assert.deepEqual([summary._lastRow(), summary._maxRows], [summaryRows, summaryRows]);
-    assert.equal(summary._cell(summaryRows, 1)!.value, 'S49999', 'the last merchant\'s row');
+    const merchantRows = sheetValues(google, result.summarySheetName!).values.filter((row) => /^S\d{5}$/.test(String(row[0])));
+    assert.equal(merchantRows.length, 50000, 'a row per merchant');
+    assert.equal(merchantRows[49999][0], 'S49999', 'the last merchant\'s row');
+    assert.equal(summary._cell(summaryRows, 1)!.value, 'history', 'the issues come last');
     const issue = sheetValues(google, result.summarySheetName!).values.find((row) => row[0] === 'history' && row[2] === 'S00007');
     assert.deepEqual(issue && issue.slice(0, 4), ['history', 150002, 'S00007', '12,3x'], 'the issue, with its row in the pasted history');
     assert.equal(lines._cell(2 + 7 * 3, 16)!.value, 'blocked', 'S00007\'s first line');
@@ -244,6 +251,8 @@ describe('tab order and the document lock', () => {
       'Sheet1', 'Data A', 'Data B',
       'Settlement 2025-11-11 #1', 'Settlement 2025-11-11 #1 summary',
       'Settlement 2025-11-11 #2', 'Settlement 2025-11-11 #2 summary',
+      // SPEC §7: the register of runs, made by the first write, stays the last tab.
+      'Run register',
     ]);
   });
 

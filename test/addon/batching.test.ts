@@ -49,14 +49,18 @@ describe('writeSettlement: batched writes', () => {
         return setNumberFormats.call(this, formats);
       };
       try {
+        writeSettlement(largeRequest(3, 1)); // the first write also makes the register of runs
         google.calls.reset();
+        formatArrays.length = 0;
         const result = writeSettlement(largeRequest(400, 5));
         const summaryRows = google.spreadsheet._sheetNamed(result.summarySheetName!)!._maxRows;
-        assert.equal(google.calls.byMethod['Range.setValues'], 2);
+        // The summary, the lines, and the run's one row in the register.
+        assert.equal(google.calls.byMethod['Range.setValues'], 3);
         assert.deepEqual(formatArrays, [summaryRows], 'the only per-cell format array is the summary\'s');
-        // The header, then one call per run of neighbouring columns with the same format.
+        // The header, then one call per run of neighbouring columns with the same format; and the
+        // register row's money columns.
         const runs = 11;
-        assert.equal(google.calls.byMethod['Range.setNumberFormat'], 1 + runs);
+        assert.equal(google.calls.byMethod['Range.setNumberFormat'], 1 + runs + 1);
         const lines = google.spreadsheet._sheetNamed(result.sheetName)!;
         assert.equal(lines._cell(2001, 4)!.format, '#,##0.00', 'money');
         assert.equal(lines._cell(2001, 3)!.format, 'yyyy-mm-dd', 'date');

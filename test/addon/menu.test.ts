@@ -20,7 +20,7 @@ describe('menu, sidebar and help', () => {
     const google = setUp({ locale: 'en_GB' });
     onOpen();
     const items = google.ui._menus[0]._items.filter((i): i is { caption: string; functionName: string } => typeof i === 'object' && 'caption' in i);
-    assert.deepEqual(items.map((i) => i.caption), ['Open settlement sidebar', 'Insert Policy sheet', 'Remove interrupted writes', 'Help']);
+    assert.deepEqual(items.map((i) => i.caption), ['Open settlement sidebar', 'Insert Policy sheet', 'Remove interrupted writes', 'Approve this settlement', 'Verify approved settlements', 'Help']);
     for (const item of items) assert.ok((SERVER_FUNCTIONS as readonly string[]).includes(item.functionName), item.functionName);
   });
 

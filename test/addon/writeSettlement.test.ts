@@ -135,7 +135,13 @@ describe('writeSettlement: the settlement sheets', () => {
     const expected = sha256Hex(inputFingerprint({ history: tableFromText('history', HISTORY), campaign: tableFromText('campaign', CAMPAIGN) }));
     assert.equal(value('Input SHA-256'), expected);
     assert.equal(value('User'), `temporary user key ${google.session.userKey}`);
-    assert.equal(JSON.parse(String(value('Policy'))).red_packet_coefficient, '0.05');
+    // The policy as labelled rows (issue 9), not a JSON text.
+    assert.equal(value('red-packet coefficient'), 0.05);
+    assert.equal(value('GMV basis'), 'GMV as given (paid)');
+    assert.equal(value('Recover a negative true-up (clawback)'), 'yes');
+    assert.deepEqual(summary.find((row) => row[0] === 'Tier 2')!.slice(0, 4), ['Tier 2', 500000, 0.5, 75000]);
+    // Times in the spreadsheet's time zone (the fake's Asia/Shanghai), not UTC.
+    assert.match(String(value('Generated at (Asia/Shanghai)')), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const history = summary.find((row) => row[0] === 'history' && row[1] === 7)!;
     assert.deepEqual(history.slice(0, 4), ['history', 7, 6, 1]);
   });

@@ -127,7 +127,7 @@ describe('gmv-settle outputs', () => {
   it('writes Chinese headings and reasons with --lang zh, keeping JSON keys', () => {
     const run = gmvSettle([...twoMerchants, '--lang', 'zh']);
     assert.equal(run.status, 0, run.stderr);
-    const [header, line] = run.stdout.split('\n');
+    const [header, line] = run.stdout.replace(/^\ufeff/, '').split('\n');
     assert.equal(header, '商家ID,商家名称,日期,当日GMV,过往日均,增量GMV,档位,磁力金牛消耗,返还比例,磁力金牛返还,奖励系数,天降红包,现金合计,流量封顶/天,发放流量,状态,原因');
     assert.match(line, /高于第2档（500,000），未达第3档（1,000,000）/);
     assert.match(line, /,合格,/); // the status word a Chinese reader reads, not the code
@@ -139,10 +139,12 @@ describe('gmv-settle outputs', () => {
     assert.match(run.stderr, /读取 \d+ 行 = 使用 \d+ \+ 拒绝 \d+（历史数据/);
   });
 
-  it('gives a CSV file a BOM for Excel but not standard output', () => {
+  it('gives CSV a BOM for Excel, in a file and on standard output alike (issue 9)', () => {
     const out = files.path('out.csv');
     assert.equal(gmvSettle([...twoMerchants, '--out', out]).status, 0);
     assert.deepEqual([...readFileSync(out).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-    assert.ok(gmvSettle(twoMerchants).stdout.startsWith('merchant_id,'));
+    // `gmv-settle … > lines.csv` opens in Excel with its Chinese intact, as --out does.
+    assert.ok(gmvSettle(twoMerchants).stdout.startsWith('\ufeffmerchant_id,'));
+    assert.equal(readFileSync(out, 'utf8'), gmvSettle(twoMerchants).stdout);
   });
 });

@@ -72,7 +72,8 @@ describe('gmv-settle what-if', () => {
 
   it('--lang zh: Chinese headings and messages; JSON keys do not change', () => {
     const run = whatIf('--near-next-tier', '20000', '--lang', 'zh');
-    assert.equal(run.stdout.split('\n')[0], '商家ID,商家名称,日期,当日GMV,当前档位,下一档,还差GMV,达档可多得');
+    // Standard output that is not a terminal starts with the BOM, as the settlement's CSV does (output.ts).
+    assert.equal(run.stdout.split('\n')[0], '\ufeff商家ID,商家名称,日期,当日GMV,当前档位,下一档,还差GMV,达档可多得');
     assert.match(run.stderr, /读取 6 行/);
     const budget = whatIf('--budget', '20000', '--lang', 'zh');
     assert.match(budget.stderr, /预算 20,000\.00（天降红包）下的奖励系数：0\.0582，发放 19,989\.18；0\.0583 将发放 20,023\.53/);

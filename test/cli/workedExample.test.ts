@@ -20,11 +20,13 @@ describe('gmv-settle on the SPEC §6 worked example', () => {
     assert.deepEqual(report.totals, {
       merchants: 1,
       blocked_merchants: 0,
+      held_merchants: 0,
       qualified_merchants: 1,
       cashback: SPEC6.line.cashback,
       red_packet: SPEC6.line.red_packet,
       cash_total: SPEC6.line.cash_total,
       traffic_granted: SPEC6.line.traffic_granted,
+      held_deferred_cash: '0.00',
       rows_read: 4, // 3 history + 1 campaign
       rows_used: 4,
       rows_rejected: 0,
@@ -46,7 +48,8 @@ describe('gmv-settle on the SPEC §6 worked example', () => {
   it('writes CSV by default, headed by the JSON keys, money as plain decimals', () => {
     const run = gmvSettle(settleArgs);
     assert.equal(run.status, 0, run.stderr);
-    const [header, line, end] = run.stdout.split('\n');
+    assert.ok(run.stdout.startsWith('\ufeff'), 'a BOM, so Excel reads the CSV as UTF-8');
+    const [header, line, end] = run.stdout.slice(1).split('\n');
     const json = JSON.parse(gmvSettle([...settleArgs, '--format', 'json']).stdout);
     assert.deepEqual(header.split(','), Object.keys(json.lines[0]));
     // The line's values in column order, the reason quoted for its commas.

@@ -95,12 +95,13 @@ describe('SPEC §8 baseline choices, on SPEC §6', () => {
 
   test('the run record says which days the baseline used, in English and Chinese', () => {
     const { run } = settle({ baselineWindowDays: 2, baselineExcludeDates: ['2025-11-10'], baselineMinDays: 1 });
-    const row = (language: 'en' | 'zh') => runRecordBlock(run, language).values.find((r) => r[0] === (language === 'zh' ? '过往日均' : 'Baseline'));
+    // The label and its text; the rest of the row is the padding of the wider blocks it is stacked with.
+    const row = (language: 'en' | 'zh') => runRecordBlock(run, language).values.find((r) => r[0] === (language === 'zh' ? '过往日均' : 'Baseline'))?.filter((cell) => cell !== '');
     assert.deepEqual(row('en'), ['Baseline', 'the 2 days 2025-11-09 … 2025-11-10; excluding 2025-11-10; at least 1 day; 2 history days left out']);
     assert.deepEqual(row('zh'), ['过往日均', '取 2025-11-09 至 2025-11-10（活动首日前 2 天）；剔除 2025-11-10；至少 1 天；共有 2 个历史日未计入']);
     // Only 11-09 is left: baseline 180,000.00, the same as SPEC §6's by coincidence of the figures.
     assert.equal(toJsonReport(run).lines[0].baseline_avg, '180000.00');
-    const plain = runRecordBlock(settle({}).run, 'en').values.find((r) => r[0] === 'Baseline');
+    const plain = runRecordBlock(settle({}).run, 'en').values.find((r) => r[0] === 'Baseline')?.filter((cell) => cell !== '');
     assert.deepEqual(plain, ['Baseline', 'all history before the first campaign day (2025-11-11); at least 1 day']);
   });
 

@@ -18,7 +18,8 @@ test('the defaults are the Double 11 programme of SPEC §1–2, with no coeffici
   assert.equal(policy.redPacketCoefficient, undefined);
   const { tiers, ...options } = policy;
   assert.equal(tiers.length, 3);
-  // SPEC §2: strict ">", increment from the actual GMV, 5 traffic days, the first ones, no baseline for a new merchant.
+  // SPEC §2: strict ">", increment from the actual GMV, 5 traffic days, the first ones, no baseline for a new merchant;
+  // SPEC §7: a negative true-up is recovered, GMV as given.
   assert.deepEqual(options, {
     thresholdInclusive: false,
     incrementalBasis: 'actual',
@@ -29,6 +30,8 @@ test('the defaults are the Double 11 programme of SPEC §1–2, with no coeffici
     // SPEC §8: all history before the first campaign day (no window), no exclusions, m = 1.
     baselineExcludeDates: [],
     baselineMinDays: 1,
+    clawback: true,
+    gmvBasis: 'paid',
   });
 });
 

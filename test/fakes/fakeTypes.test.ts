@@ -12,6 +12,7 @@ import type { ChartBuilderMethods, ChartMethods, ContainerMethods, FakeChartBuil
 import type { FakeRange, RangeMethods } from './google/range';
 import type { FakeSheet, SheetMethods } from './google/sheet';
 import type { FakeSpreadsheet, SpreadsheetMethods } from './google/spreadsheet';
+import type { FakeProtection } from './google/protection';
 
 /** Methods a script could call: not the fake's own `_helpers`, nor toJSON (what JSON.stringify calls). */
 type PublicMethods<T> = { [K in keyof T]: K extends `_${string}` | 'toJSON' ? never : T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
@@ -24,6 +25,7 @@ export const spreadsheetInGoogle: Nothing<Exclude<PublicMethods<FakeSpreadsheet>
 export const chartBuilderInGoogle: Nothing<Exclude<PublicMethods<FakeChartBuilder>, keyof GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>> = true;
 export const chartInGoogle: Nothing<Exclude<PublicMethods<FakeEmbeddedChart>, keyof GoogleAppsScript.Spreadsheet.EmbeddedChart>> = true;
 export const containerInGoogle: Nothing<Exclude<PublicMethods<FakeContainerInfo>, keyof GoogleAppsScript.Spreadsheet.ContainerInfo>> = true;
+export const protectionInGoogle: Nothing<Exclude<PublicMethods<FakeProtection>, keyof GoogleAppsScript.Spreadsheet.Protection>> = true;
 // … and none left out of the signature check.
 export const rangeChecked: Nothing<Exclude<PublicMethods<FakeRange>, RangeMethods>> = true;
 export const sheetChecked: Nothing<Exclude<PublicMethods<FakeSheet>, SheetMethods>> = true;
@@ -44,7 +46,7 @@ export const extraParameter: Checked<Range, 'setNumberFormat'> = { setNumberForm
 export const fakeResult: Checked<Range, 'getSheet'> = { getSheet: () => ({ fake: true }) };
 
 test('the fake types are checked by npm run typecheck (see this file)', () => {
-  const checks = [rangeInGoogle, sheetInGoogle, spreadsheetInGoogle, rangeChecked, sheetChecked, spreadsheetChecked];
+  const checks = [rangeInGoogle, sheetInGoogle, spreadsheetInGoogle, protectionInGoogle, rangeChecked, sheetChecked, spreadsheetChecked];
   const chartChecks = [chartBuilderInGoogle, chartInGoogle, containerInGoogle, chartBuilderChecked, chartChecked, containerChecked];
-  assert.deepEqual(checks.concat(chartChecks), new Array(12).fill(true));
+  assert.deepEqual(checks.concat(chartChecks), new Array(13).fill(true));
 });

@@ -21,6 +21,8 @@ const UNUSUAL_OPTIONS = {
   baseline_window_days: 30,
   baseline_exclude_dates: ['2025-09-09', '2025-09-10'],
   baseline_min_days: 3,
+  clawback: false,
+  gmv_basis: 'net_of_refunds',
 };
 
 /** A policy with every option away from its default and a tier coefficient. */
@@ -38,6 +40,8 @@ function unusual(): Policy {
     baselineWindowDays: 30,
     baselineExcludeDates: ['2025-09-09', '2025-09-10'],
     baselineMinDays: 3,
+    clawback: false,
+    gmvBasis: 'net_of_refunds',
   };
 }
 
@@ -78,6 +82,8 @@ test('a policy file with every option of the wrong kind gets one message per opt
     '"baseline_window_days" must be a whole number of days from 1 to 3660, not "five"',
     '"baseline_exclude_dates" must be a list of at most 1096 dates such as ["2025-09-09", "2025-09-10"] or "2025-09-09..2025-09-10": "soon" is not a date with the year first, such as 2025-09-09',
     '"baseline_min_days" must be a whole number of days from 1 to 3660, not "five"',
+    '"clawback" must be true or false, not "yes"',
+    '"gmv_basis" must be one of "paid", "net_of_refunds", not "maybe"',
   ]);
 });
 
@@ -91,7 +97,7 @@ test('a tier must give every key that is not optional; unknown keys are named wi
   const read = policyFromJson({ tiers: [{ min_gmv: '20万', cashback_rate: '30%' }, { min_gmv: 1, cashback_rate: 0.1, traffic_cap_per_day: 5, colour: 'red' }], red_packt: 1 });
   assert.equal(read.ok, false);
   assert.deepEqual((read as { problems: { code: string; en: string }[] }).problems.map((p) => `${p.code}: ${p.en}`), [
-    'unknown_key: unknown policy key "red_packt"; known keys: tiers, red_packet_coefficient, threshold_inclusive, incremental_basis, traffic_max_days, traffic_day_selection, new_merchant_baseline, invited_only, baseline_window_days, baseline_exclude_dates, baseline_min_days',
+    'unknown_key: unknown policy key "red_packt"; known keys: tiers, red_packet_coefficient, threshold_inclusive, incremental_basis, traffic_max_days, traffic_day_selection, new_merchant_baseline, invited_only, baseline_window_days, baseline_exclude_dates, baseline_min_days, clawback, gmv_basis',
     'bad_value: tier 1 traffic_cap_per_day must be a whole number of exposures such as 20000, not ""',
     'unknown_key: tier 2: unknown key "colour"; known keys: min_gmv, cashback_rate, traffic_cap_per_day, red_packet_coefficient',
   ]);

@@ -27,21 +27,44 @@ describe('the settlement as blocks of sheet cells', () => {
 
   test('headings in Chinese', () => {
     assert.deepEqual(merchantsBlock(run(), 'zh').values[0].slice(0, 3), ['商家ID', '商家名称', '状态']);
-    assert.deepEqual(totalsBlock(run(), 'zh').values[5], ['现金合计', 23345.68]);
+    assert.deepEqual(totalsBlock(run(), 'zh').values.find((row) => row[0] === '现金合计'), ['现金合计', 23345.68]);
   });
 
-  test('the summary stacks totals, run record, issues and merchants into one rectangle', () => {
+  test('the summary stacks run record, totals, merchants, row counts, policy and issues into one rectangle', () => {
     const block = summaryBlock(run(), 'en', 'heading');
     const width = block.values[0].length;
     assert.ok(block.values.every((row) => row.length === width));
     assert.ok(block.formats.every((row) => row.length === width));
     const titles = block.values.map((row) => row[0]);
-    assert.deepEqual(
-      ['Totals', 'Run record', 'Input issues (1)', 'Per merchant'].map((t) => titles.indexOf(t) > 0),
-      [true, true, true, true],
-    );
-    assert.ok(titles.indexOf('Totals') < titles.indexOf('Run record') && titles.indexOf('Input issues (1)') < titles.indexOf('Per merchant'));
+    const order = ['Run record', 'Totals', 'Per merchant', 'Rows read and columns', 'Policy', 'Input issues (1)'].map((t) => titles.indexOf(t));
+    assert.ok(order.every((at) => at > 0), `every section: ${order}`);
+    assert.deepEqual(order, order.slice().sort((a, b) => a - b), 'in that order');
     assert.equal(block.values.find((row) => row[0] === 'Generated at (UTC)')![1], '2025-11-12T02:00:00.000Z');
+  });
+
+  test('the per-merchant table is at the same place whatever the number of issues, with a reason for the blocked merchant', () => {
+    const policy = { ...double11Policy(), redPacketCoefficient: new Dec('0.05') };
+    const noisy = runSettlement(
+      { history: tableFromText('history', HISTORY + '\nM005\t坏\t2025-11-01\tx\nM006\t坏\t2025-11-01\ty'), campaign: tableFromText('campaign', CAMPAIGN) },
+      policy,
+    );
+    const at = (block: { values: unknown[][] }) => block.values.findIndex((row) => row[0] === 'Per merchant');
+    assert.ok(noisy.read.issues.length > run().read.issues.length);
+    assert.equal(at(summaryBlock(noisy, 'en', 'heading')), at(summaryBlock(run(), 'en', 'heading')));
+    const merchants = merchantsBlock(run(), 'en').values;
+    const reason = merchants[0].indexOf('Reason');
+    assert.match(String(merchants.find((row) => row[0] === 'M003')![reason]), /^blocked: row 7 of history/);
+    assert.equal(merchants.find((row) => row[0] === 'M001')![reason], '');
+  });
+
+  test('the policy is labelled rows, in the reader\'s language, not a JSON text', () => {
+    const zh = summaryBlock(run(), 'zh', 'heading').values;
+    assert.deepEqual(zh.find((row) => row[0] === '奖励系数（全活动统一）' || row[0] === '奖励系数')!.slice(0, 2), ['奖励系数', 0.05]);
+    assert.deepEqual(zh.find((row) => row[0] === '重新结算少于已付时追回差额')!.slice(0, 2), ['重新结算少于已付时追回差额', '是']);
+    // The policy's own rows, under its title (the by-tier table above names the tiers too).
+    const policyRows = zh.slice(zh.findIndex((row) => row[0] === '政策'));
+    assert.deepEqual(policyRows.find((row) => row[0] === '第2档')!.slice(0, 4), ['第2档', 500000, 0.5, 75000]);
+    assert.ok(!zh.some((row) => row.some((cell) => typeof cell === 'string' && cell.startsWith('{'))), 'no JSON blob');
   });
 
   test('stackBlocks pads narrower blocks with blanks and puts a blank row between them', () => {

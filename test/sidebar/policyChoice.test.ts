@@ -27,6 +27,8 @@ const DEFAULTS: PolicyFormState = {
     traffic_day_selection: 'first',
     new_merchant_baseline: 'none',
     invited_only: false,
+    clawback: true,
+    gmv_basis: 'paid',
   },
   usePolicySheet: false,
 };
@@ -41,6 +43,8 @@ const CHANGED: PolicyFormState = {
     traffic_day_selection: 'best',
     new_merchant_baseline: 'zero',
     invited_only: true,
+    clawback: false,
+    gmv_basis: 'net_of_refunds',
   },
   usePolicySheet: true,
 };
@@ -89,8 +93,8 @@ describe('the preview is exactly what is written', () => {
     const { previewed, written } = bothSides(CHANGED);
     assert.deepEqual(written, previewed);
     assert.deepEqual(
-      [written.threshold_inclusive, written.incremental_basis, written.traffic_max_days, written.traffic_day_selection, written.new_merchant_baseline, written.invited_only],
-      [true, 'tier_threshold', 3, 'best', 'zero', true],
+      [written.threshold_inclusive, written.incremental_basis, written.traffic_max_days, written.traffic_day_selection, written.new_merchant_baseline, written.invited_only, written.clawback, written.gmv_basis],
+      [true, 'tier_threshold', 3, 'best', 'zero', true, false, 'net_of_refunds'],
     );
     assert.equal(written.tiers[1].cashback_rate, '0.6');
     assert.equal(written.tiers[2].red_packet_coefficient, '0.1');

@@ -16,13 +16,13 @@ import { Dec } from '../../src/core/money';
 import { double11Policy } from '../../src/core/policy';
 import type { SettlementSqlOptions } from '../../src/sql/context';
 import { BIGQUERY_ALLOWED } from '../../src/sql/dialect';
-import type { SqlPolicy } from '../../src/sql/pendingOptions';
+import type { Policy } from '../../src/core/policy';
 import { settlementScript, settlementSql, statementSql } from '../../src/sql/settlementSql';
 
 const { Parser } = nodeSqlParser as unknown as { Parser: new () => { astify(sql: string, options: { database: string }): unknown } };
 const parser = new Parser();
 
-const base: SqlPolicy = { ...double11Policy(), redPacketCoefficient: new Dec('0.05') };
+const base: Policy = { ...double11Policy(), redPacketCoefficient: new Dec('0.05') };
 const tables = { history: 'proj.ds.history', campaign: 'proj.ds.campaign' };
 const allColumns: SettlementSqlOptions['columns'] = {
   history: { merchantName: true, refundAmount: true, sourceRow: true },
@@ -31,7 +31,7 @@ const allColumns: SettlementSqlOptions['columns'] = {
 };
 
 /** Policies and table sets that between them turn on every branch of the generator. */
-const COMBINATIONS: { name: string; policy: SqlPolicy; options: Omit<SettlementSqlOptions, 'dialect'> }[] = [
+const COMBINATIONS: { name: string; policy: Policy; options: Omit<SettlementSqlOptions, 'dialect'> }[] = [
   { name: 'the default policy', policy: base, options: { tables } },
   {
     name: 'every core option the other way, targets, invited_only, Chinese reasons',

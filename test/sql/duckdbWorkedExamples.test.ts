@@ -19,7 +19,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Dec } from '../../src/core/money';
 import { double11Policy } from '../../src/core/policy';
 import type { SettlementSqlOptions } from '../../src/sql/context';
-import type { SqlPolicy } from '../../src/sql/pendingOptions';
+import type { Policy } from '../../src/core/policy';
 import { settlementSql, statementSql } from '../../src/sql/settlementSql';
 import { SPEC6 } from '../fixtures/spec6';
 
@@ -38,7 +38,7 @@ function plain(rows: Record<string, unknown>[]): Row[] {
 }
 
 /** Makes the input tables, runs the script, and returns each output's rows by name. */
-async function settle(policy: SqlPolicy, setup: string[], options: Omit<SettlementSqlOptions, 'dialect'>): Promise<Record<string, Row[]>> {
+async function settle(policy: Policy, setup: string[], options: Omit<SettlementSqlOptions, 'dialect'>): Promise<Record<string, Row[]>> {
   const connection: DuckDBConnection = await instance.connect();
   try {
     for (const statement of setup) await connection.run(statement);
@@ -59,7 +59,7 @@ async function settle(policy: SqlPolicy, setup: string[], options: Omit<Settleme
   }
 }
 
-const policy: SqlPolicy = { ...double11Policy(), redPacketCoefficient: new Dec(SPEC6.coefficient) };
+const policy: Policy = { ...double11Policy(), redPacketCoefficient: new Dec(SPEC6.coefficient) };
 
 const HISTORY = `CREATE OR REPLACE TABLE history AS SELECT * FROM (VALUES
   ('M001', DATE '2025-11-08', 150000.00::DECIMAL(18, 2), 0.00::DECIMAL(18, 2)),

@@ -32,6 +32,10 @@ export interface GoogleFakeOptions {
   grantedScopes?: string[];
   /** The address Session gives when `grantedScopes` includes userinfo.email. */
   email?: string;
+  /** The spreadsheet's owner (default: the user); protections never keep the owner out. */
+  owner?: string;
+  /** Others the spreadsheet is shared with as editors. */
+  editors?: string[];
   /** HTML project files by name (without ".html"), or a loader: what createHtmlOutputFromFile serves. */
   htmlFiles?: Record<string, string> | ((name: string) => string | undefined);
 }
@@ -50,6 +54,10 @@ export function createGoogleFakes(options: GoogleFakeOptions = {}) {
   const locks: LockStates = { document: new DocumentLockState(), script: new DocumentLockState() };
   const properties = { document: new FakeProperties(calls), script: new FakeProperties(calls), user: new FakeProperties(calls) };
   const session: SessionState = { locale, timeZone, userKey: temporaryUserKey(), email: options.email || 'finance@example.com' };
+  // Protections decide by who runs the script now: the session's user, read on every change.
+  spreadsheet._owner = options.owner || session.email;
+  spreadsheet._editorEmails = (options.editors || []).concat(session.email);
+  spreadsheet._activeUser = () => session.email;
   const consent: ConsentState = { required: MANIFEST_SCOPES.slice(), granted: (options.grantedScopes || MANIFEST_SCOPES).slice(), prompts: 0 };
   const spreadsheetApp = createSpreadsheetApp(spreadsheet, ui, calls);
   const htmlService = createHtmlService(options.htmlFiles || {});
@@ -125,5 +133,6 @@ export { FakeSpreadsheet, CELL_LIMIT_MESSAGE } from './spreadsheet';
 export { AUTHORIZATION_REQUIRED, MAX_PROPERTY_STORE_BYTES, MAX_PROPERTY_VALUE_BYTES, STORE_FULL_MESSAGE } from './services';
 export { FakeSheet, NEW_SHEET_ROWS, NEW_SHEET_COLUMNS } from './sheet';
 export { FakeRange } from './range';
+export { FakeProtection, PROTECTED_MESSAGE } from './protection';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export { FORMULA_PLACEHOLDER, dateToSerial, serialToDate } from './cellValues';

@@ -2,12 +2,14 @@
 import { a1Text } from './a1';
 import { Cell, displayValue, enterValue, readValue, StoredValue } from './cellValues';
 import type { Checked } from './checked';
+import type { FakeProtection } from './protection';
 import type { FakeSheet } from './sheet';
 
 export type RangeMethods =
   | 'getValues' | 'getValue' | 'getDisplayValues' | 'getFormulas' | 'getFormula' | 'getNumberFormats' | 'getNumberFormat'
   | 'setValues' | 'setValue' | 'setNumberFormats' | 'setNumberFormat' | 'clearContent' | 'createFilter' | 'getFilter'
-  | 'activate' | 'getSheet' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn';
+  | 'activate' | 'getSheet' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn'
+  | 'protect';
 
 export class FakeRange implements Checked<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   constructor(
@@ -26,6 +28,7 @@ export class FakeRange implements Checked<GoogleAppsScript.Spreadsheet.Range, Ra
   private _change(method: string): void {
     this._count(method);
     this._sheet._parent._refuseInCustomFunction(method);
+    this._sheet._parent._refuseProtected(this._sheet, this._row, this._column, this._rows, this._columns);
   }
 
   private _map<T>(read: (cell: Cell | undefined) => T): T[][] {
@@ -156,6 +159,13 @@ export class FakeRange implements Checked<GoogleAppsScript.Spreadsheet.Range, Ra
     this._count('activate');
     this._sheet._parent._activate(this._sheet, this);
     return this;
+  }
+
+  /** A new protection over these cells (overlapping any there is), unrestricted until its editors change. */
+  protect(): FakeProtection {
+    this._count('protect');
+    this._sheet._parent._refuseInCustomFunction('protect');
+    return this._sheet._parent._protect('RANGE', this._sheet, this);
   }
 
   getSheet(): FakeSheet {

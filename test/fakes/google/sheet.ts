@@ -9,6 +9,7 @@ import type { CallLog } from './calls';
 import { Cell, displayValue, enterValue, isDateFormat } from './cellValues';
 import { FakeChartBuilder, FakeEmbeddedChart } from './charts';
 import type { Checked } from './checked';
+import { FakeProtection, PROTECTED_MESSAGE, ProtectionType } from './protection';
 import { FakeFilter, FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -18,7 +19,8 @@ export type SheetMethods =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn'
   | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'deleteRows' | 'insertColumnsAfter' | 'deleteColumns'
   | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'getFilter' | 'appendRow' | 'activate'
-  | 'newChart' | 'insertChart' | 'getCharts';
+  | 'newChart' | 'insertChart' | 'getCharts'
+  | 'protect' | 'getProtections' | 'copyTo' | 'hideSheet' | 'showSheet' | 'isSheetHidden';
 
 export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
   _rows: (Cell | undefined)[][] = [];
@@ -28,6 +30,7 @@ export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, Sh
   _frozenColumns = 0;
   _filter: FakeFilter | null = null;
   _charts: FakeEmbeddedChart[] = [];
+  _hidden = false;
 
   constructor(
     readonly _parent: FakeSpreadsheet,
@@ -87,10 +90,13 @@ export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, Sh
     this._parent._calls.count('Sheet.' + method);
   }
 
-  /** A call that changes the document: refused inside a custom function, as in Sheets. */
+  /** A call that changes the document: refused inside a custom function, and on a protected sheet to those it does not allow. */
   private _change(method: string): void {
     this._count(method);
     this._parent._refuseInCustomFunction(method);
+    this._parent._protections.forEach((p) => {
+      if (p._kind === 'SHEET' && p._sheet === this && !p._allows(this._parent._activeUser())) throw new Error(PROTECTED_MESSAGE);
+    });
   }
 
   getName(): string {
@@ -249,6 +255,57 @@ export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, Sh
     return this._charts.slice();
   }
 
+  /** The sheet's protection: the existing one if the sheet is protected already (Sheet.protect). */
+  protect(): FakeProtection {
+    this._count('protect');
+    this._parent._refuseInCustomFunction('protect');
+    return this._parent._protections.find((p) => p._kind === 'SHEET' && p._sheet === this) || this._parent._protect('SHEET', this, null);
+  }
+
+  getProtections(type: unknown): FakeProtection[] {
+    this._count('getProtections');
+    const kind = String(type) === ProtectionType.SHEET ? 'SHEET' : 'RANGE';
+    return this._parent._protections.filter((p) => p._kind === kind && p._sheet === this);
+  }
+
+  /**
+   * A copy of this sheet at the end of `spreadsheet`, named "Copy of …", with its cells, formats
+   * and frozen rows; not its protections (Sheets copies none). Counts against the 10M cells.
+   */
+  copyTo(spreadsheet: FakeSpreadsheet): FakeSheet {
+    this._count('copyTo');
+    spreadsheet._refuseInCustomFunction('copyTo');
+    spreadsheet._roomFor(this._maxRows * this._maxColumns);
+    let name = `Copy of ${this._name}`;
+    for (let n = 2; spreadsheet._sheetNamed(name); n++) name = `Copy of ${this._name} ${n}`;
+    const copy = spreadsheet._addSheet(name, spreadsheet._sheets.length);
+    copy._rows = this._rows.map((cells) => cells.map((cell) => (cell ? { ...cell } : cell)));
+    copy._maxRows = this._maxRows;
+    copy._maxColumns = this._maxColumns;
+    copy._frozenRows = this._frozenRows;
+    return copy;
+  }
+
+  /** Sheets refuses to hide the only visible sheet. */
+  hideSheet(): FakeSheet {
+    this._change('hideSheet');
+    if (!this._hidden && this._parent._sheets.filter((s) => !s._hidden).length <= 1) throw new Error("You can't hide all the sheets in a document.");
+    this._hidden = true;
+    if (this._parent._active === this) this._parent._activate(this._parent._sheets.find((s) => !s._hidden)!);
+    return this;
+  }
+
+  showSheet(): FakeSheet {
+    this._change('showSheet');
+    this._hidden = false;
+    return this;
+  }
+
+  isSheetHidden(): boolean {
+    this._count('isSheetHidden');
+    return this._hidden;
+  }
+
   /** The sheet as GET /api/spreadsheet shows it: values (dates as their displayed day), formulas, formats. */
   _snapshot() {
     const rows = this._lastRow();
@@ -267,6 +324,7 @@ export class FakeSheet implements Checked<GoogleAppsScript.Spreadsheet.Sheet, Sh
       maxRows: this._maxRows,
       maxColumns: this._maxColumns,
       charts: this._charts.map((chart) => chart._describe()),
+      hidden: this._hidden,
     };
   }
 }

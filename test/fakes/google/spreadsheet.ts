@@ -7,6 +7,7 @@ import { SHEETS_MAX_CELLS } from './limits';
 import { splitSheetName } from './a1';
 import { CallLog } from './calls';
 import type { Checked } from './checked';
+import { FakeProtection, PROTECTED_MESSAGE, ProtectionType } from './protection';
 import { FakeRange } from './range';
 import { FakeSheet, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './sheet';
 
@@ -52,7 +53,7 @@ export interface Toast {
 export type SpreadsheetMethods =
   | 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getSheets'
   | 'getNumSheets' | 'getSheetByName' | 'getSheetById' | 'getActiveSheet' | 'setActiveSheet' | 'setActiveRange' | 'insertSheet'
-  | 'deleteSheet' | 'getRange' | 'getRangeByName' | 'getNamedRanges' | 'setNamedRange' | 'removeNamedRange' | 'toast';
+  | 'deleteSheet' | 'getRange' | 'getRangeByName' | 'getNamedRanges' | 'setNamedRange' | 'removeNamedRange' | 'toast' | 'getProtections';
 
 export class FakeSpreadsheet implements Checked<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   _sheets: FakeSheet[] = [];
@@ -70,6 +71,11 @@ export class FakeSpreadsheet implements Checked<GoogleAppsScript.Spreadsheet.Spr
     return 1000000 + this._chartIds;
   }
   readonly _toasts: Toast[] = [];
+  _protections: FakeProtection[] = [];
+  /** Who owns the file, who else may edit it, and who runs the script now (Session's user). */
+  _owner = 'finance@example.com';
+  _editorEmails: string[] = [];
+  _activeUser: () => string = () => this._owner;
 
   constructor(
     readonly _calls: CallLog,
@@ -114,6 +120,30 @@ export class FakeSpreadsheet implements Checked<GoogleAppsScript.Spreadsheet.Spr
 
   _refuseInCustomFunction(method: string): void {
     if (this._inCustomFunction) throw new Error(`You do not have permission to call ${method}`);
+  }
+
+  /** The document's editors: the owner and those it is shared with. */
+  _documentEditors(): string[] {
+    return [this._owner].concat(this._editorEmails.filter((email) => email !== this._owner));
+  }
+
+  /** Sheets refuses a change to a protected cell by a user the protection does not allow. */
+  _refuseProtected(sheet: FakeSheet, row: number, column: number, rows: number, columns: number): void {
+    const user = this._activeUser();
+    for (const protection of this._protections)
+      if (protection._covers(sheet, row, column, rows, columns) && !protection._allows(user)) throw new Error(PROTECTED_MESSAGE);
+  }
+
+  _protect(kind: 'RANGE' | 'SHEET', sheet: FakeSheet, range: FakeRange | null): FakeProtection {
+    const protection = new FakeProtection(this, kind, sheet, range);
+    this._protections.push(protection);
+    return protection;
+  }
+
+  getProtections(type: unknown): FakeProtection[] {
+    this._count('getProtections');
+    const kind = String(type) === ProtectionType.SHEET ? 'SHEET' : 'RANGE';
+    return this._protections.filter((p) => p._kind === kind);
   }
 
   /** Cells of every sheet's grid, empty ones included: what Sheets counts against its limit. */
@@ -224,6 +254,8 @@ export class FakeSpreadsheet implements Checked<GoogleAppsScript.Spreadsheet.Spr
   deleteSheet(sheet: FakeSheet): void {
     this._change('deleteSheet');
     if (this._sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
+    this._refuseProtected(sheet, 1, 1, sheet._maxRows, sheet._maxColumns);
+    this._protections = this._protections.filter((p) => p._sheet !== sheet);
     this._sheets = this._sheets.filter((s) => s !== sheet);
     this._namedRanges.forEach((named, key) => named._range._sheet === sheet && this._namedRanges.delete(key));
     if (this._active === sheet) this._activate(this._sheets[0]);
@@ -273,6 +305,7 @@ export class FakeSpreadsheet implements Checked<GoogleAppsScript.Spreadsheet.Spr
       activeSheet: this._active._name,
       namedRanges: Array.from(this._namedRanges.values()).map((n) => ({ name: n._name, sheet: n._range._sheet._name, row: n._range._row, column: n._range._column, rows: n._range._rows, columns: n._range._columns })),
       sheets: this._sheets.map((sheet) => sheet._snapshot()),
+      protections: this._protections.map((p) => ({ sheet: p._sheet._name, ...p._snapshot() })),
     };
   }
 }

@@ -2,6 +2,7 @@
 import type { CallLog } from './calls';
 import type { Checked } from './checked';
 import type { FakeHtmlOutput } from './html';
+import { ProtectionType } from './protection';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 export interface MenuItem {
@@ -89,7 +90,10 @@ export class FakeUi implements Checked<GoogleAppsScript.Base.Ui, 'createAddonMen
 
 /** The SpreadsheetApp global: one active spreadsheet, one Ui. */
 export function createSpreadsheetApp(spreadsheet: FakeSpreadsheet, ui: FakeUi, calls: CallLog) {
-  const app: Checked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getUi' | 'flush'> = {
+  const app: Checked<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getUi' | 'flush'> & {
+    ProtectionType: typeof ProtectionType;
+  } = {
+    ProtectionType,
     getActiveSpreadsheet() {
       calls.count('SpreadsheetApp.getActiveSpreadsheet');
       return spreadsheet;
