@@ -156,3 +156,28 @@ test('generated campaign exports with names read the same in place as cell by ce
   );
   assert.ok(plainTotal > 1000, `the fast path read ${plainTotal} rows itself`);
 });
+
+test('net of refunds (SPEC §7), history and campaign: the in-place rows subtract the refunds as the cells do', () => {
+  const refunds = ['0', '120.5', '', '-3', '1.5万', '15000.50'];
+  let plainTotal = 0;
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ merchant: fc.constantFrom('00001', '00002', 'S3'), day: fc.integer({ min: 1, max: 9 }), gmv: fc.constantFrom('15000.50', '100', '-7', ''), refund: fc.nat(refunds.length - 1) }), { maxLength: 30 }),
+      fc.array(fc.record({ merchant: fc.constantFrom('00001', '00002', 'S3'), day: fc.integer({ min: 11, max: 13 }), gmv: fc.constantFrom('523456.78', '1000000', '200000'), refund: fc.nat(refunds.length - 1) }), { maxLength: 9 }),
+      (historyRows, campaignRows) => {
+        const history = ['merchant_id,date,gmv,refund_amount', ...historyRows.map((r) => `${r.merchant},2025-10-0${r.day},${r.gmv},${refunds[r.refund]}`)].join('\n') + '\n';
+        const campaign = ['merchant_id,date,gmv,ad_spend,refund_amount', ...campaignRows.map((r) => `${r.merchant},2025-11-${r.day},${r.gmv},100,${refunds[r.refund]}`)].join('\n') + '\n';
+        const plainRows = { count: 0 };
+        const read = (h: Table, c: Table) => outcome(() => readInputs({ history: h, campaign: c }, [], { gmvBasis: 'net_of_refunds' }));
+        const inPlace = read(counted(history, plainRows), counted(campaign, plainRows, 'campaign'));
+        assert.deepEqual(inPlace, read(cellByCell(history), cellByCell(campaign, 'campaign')));
+        plainTotal += plainRows.count;
+      },
+    ),
+    { numRuns: 300 },
+  );
+  assert.ok(plainTotal > 500, `the fast path read ${plainTotal} rows itself`);
+  // By hand: 15,000.50 − 120.50 = 14,880.00 is the day's net GMV in the history sum.
+  const read = readInputs({ history: counted('merchant_id,date,gmv,refund_amount\n00001,2025-10-01,15000.50,120.5\n', { count: 0 }), campaign: tableFromText('campaign', 'merchant_id,date,gmv,refund_amount\n00001,2025-11-11,300000,0\n') }, [], { gmvBasis: 'net_of_refunds' });
+  assert.equal(read.input.history.get('00001')?.sumFen, 1_488_000);
+});
