@@ -139,7 +139,9 @@ describe('writeSettlement: the settlement sheets', () => {
     assert.equal(value('red-packet coefficient'), 0.05);
     assert.equal(value('GMV basis'), 'GMV as given (paid)');
     assert.equal(value('Recover a negative true-up (clawback)'), 'yes');
-    assert.deepEqual(summary.find((row) => row[0] === 'Tier 2')!.slice(0, 4), ['Tier 2', 500000, 0.5, 75000]);
+    // Under the policy's title: the By tier table above it names the tiers too.
+    const policyRows = summary.slice(summary.findIndex((row) => row[0] === 'Policy'));
+    assert.deepEqual(policyRows.find((row) => row[0] === 'Tier 2')!.slice(0, 4), ['Tier 2', 500000, 0.5, 75000]);
     // Times in the spreadsheet's time zone (the fake's Asia/Shanghai), not UTC.
     assert.match(String(value('Generated at (Asia/Shanghai)')), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const history = summary.find((row) => row[0] === 'history' && row[1] === 7)!;
