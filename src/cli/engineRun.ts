@@ -13,7 +13,7 @@ import type { Policy } from '../core/policy';
 import { policyToJson } from '../input/policyReader';
 import type { RunRecord, SettlementRun } from '../output/settledRun';
 import { linesCsvSql } from '../sql/csvSql';
-import { LINE_ORDER, outputs } from '../sql/outputsSql';
+import { LINE_ORDER, LINE_ORDER_KEYS, outputs } from '../sql/outputsSql';
 import { settlementRunFromRows, type SettlementRows } from '../sql/settlementRun';
 import type { CliRequest } from './args';
 import { settleInDuckDb, quote, type DuckDbSession } from './duckdbEngine';
@@ -72,7 +72,7 @@ async function readSettlement(session: DuckDbSession, withLines: boolean, now: D
 /** The lines as CSV, written by DuckDB: to --out directly, or through a temporary file to standard output. */
 async function copyCsv(session: DuckDbSession, request: CliRequest): Promise<void> {
   const toFile = request.out !== undefined && !request.out.startsWith('/dev/');
-  const select = linesCsvSql(session.sql.context, request.language, toFile, LINE_ORDER);
+  const select = linesCsvSql(session.sql.context, request.language, toFile, LINE_ORDER_KEYS);
   const copy = (path: string) => session.connection.run(`COPY (${select}) TO ${quote(path)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '')`);
   if (toFile) return void (await copy(request.out as string));
   const dir = mkdtempSync(join(tmpdir(), 'gmv-settle-'));

@@ -9,7 +9,6 @@ import { heading, LINE_COLUMNS, STATUS_ZH, type ColumnKind } from '../output/tab
 import { csvField } from '../output/csv';
 import type { Language } from '../output/language';
 import type { SqlContext } from './context';
-import { fenText } from './text';
 
 /**
  * What output/sheetText startsLikeFormula catches: = + - @ tab CR first, after NFKC, so the
@@ -43,23 +42,28 @@ function cell(ctx: SqlContext, key: string, kind: ColumnKind, language: Language
   if (key === 'status')
     return language === 'zh' ? `CASE status ${Object.entries(STATUS_ZH).map(([code, word]) => `WHEN '${code}' THEN ${d.literal(word)}`).join(' ')} ELSE status END` : 'status';
   if (key === 'reason') return textCell(ctx, language === 'zh' ? 'reason_zh' : 'reason');
-  if (kind === 'money') return `COALESCE(${fenText(d, column)}, '')`;
+  // Whole fen as an exact DECIMAL(18, 2) prints as 1234.50 / -0.05, as fenText does, at half its cost.
+  if (kind === 'money') return `COALESCE(CAST(CAST(${column} AS DECIMAL(18, 0)) * 0.01 AS ${d.text}), '')`;
   if (kind === 'text') return textCell(ctx, column);
   // dates, counts, labels and the rates (text in gmv_lines already) as they print
   return `COALESCE(CAST(${column} AS ${d.text}), '')`;
 }
 
-/** A SELECT of one column `line`, the heading first, in line order; `bom` for a file (Excel reads UTF-8 by it). */
-export function linesCsvSql(ctx: SqlContext, language: Language, bom: boolean, lineOrder: string): string {
+/**
+ * A SELECT of one column `line`, the heading first, then the lines sorted once by `lineOrder`
+ * (sort keys over gmv_lines); `bom` for a file (Excel reads UTF-8 by it).
+ */
+export function linesCsvSql(ctx: SqlContext, language: Language, bom: boolean, lineOrder: string[]): string {
   const d = ctx.d;
   const head = LINE_COLUMNS.map((c) => csvField(language === 'en' ? c.key : heading(c, language))).join(',');
   const row = LINE_COLUMNS.map((c) => cell(ctx, c.key, c.kind, language)).join(" || ',' ||\n    ");
+  const keys = lineOrder.map((key, i) => `${key} AS k${i}`).join(', ');
   return `SELECT line FROM (
-  SELECT 0 AS part, 0 AS n, ${d.literal((bom ? '\ufeff' : '') + head)} AS line
-  UNION ALL
-  SELECT 1 AS part, ROW_NUMBER() OVER (ORDER BY ${lineOrder}) AS n,
+  SELECT 1 AS part, ${keys},
     ${row} AS line
   FROM gmv_lines
+  UNION ALL
+  SELECT 0, ${lineOrder.map(() => 'NULL').join(', ')}, ${d.literal((bom ? '\ufeff' : '') + head)}
 ) AS csv
-ORDER BY part, n`;
+ORDER BY part, ${lineOrder.map((_, i) => `k${i}`).join(', ')}`;
 }

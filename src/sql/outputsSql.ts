@@ -49,7 +49,9 @@ function selectList(keys: { key: string }[], sql: Record<string, string>): strin
 }
 
 /** File order where the rows are numbered (a merchant with no campaign row now, only an earlier run's, last), else by id. */
-export const LINE_ORDER = 'merchant_first_row IS NULL, merchant_first_row, merchant_id, line_in_merchant';
+/** The lines' order as sort keys over gmv_lines, and as one ORDER BY list. */
+export const LINE_ORDER_KEYS = ['merchant_first_row IS NULL', 'merchant_first_row', 'merchant_id', 'line_in_merchant'];
+export const LINE_ORDER = LINE_ORDER_KEYS.join(', ');
 
 export function outputs(ctx: SqlContext): SqlStatement[] {
   const money = (fen: string) => ctx.d.fenAmount(fen);
