@@ -13,10 +13,11 @@ import { groupedCount } from '../src/output/counts';
 /** Text inside a table cell: a `|` would end the cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** A result as a Sheets user reads it: whole numbers (tiers, traffic) grouped, amounts to 0.01. */
+/** A result as a Sheets user reads it: whole numbers (tiers, traffic) grouped, amounts to 0.01, a rate (a coefficient of 4 decimals) as it is. */
 function shown(value: ExampleCell): string {
   if (typeof value === 'string') return value;
   if (Number.isInteger(value)) return groupedCount(value);
+  if (!Number.isInteger(Math.round(value * 1e6) / 1e4)) return String(value);
   const read = readMoneyFen(value);
   if (read.kind !== 'fen') throw new Error(`docs: example result ${value} is not an amount`);
   return fenToDisplay(read.fen);
