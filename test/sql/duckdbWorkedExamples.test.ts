@@ -85,22 +85,9 @@ describe('SPEC §6 on DuckDB', () => {
     const out = await settle(policy, [HISTORY, campaign('0')], { tables: TABLES, columns: COLUMNS });
     assert.equal(out.settlement_lines.length, 1);
     const line = out.settlement_lines[0];
-    assert.deepEqual(pick(line, [...LINE_KEYS, 'merchant_id', 'date', 'ad_spend', 'traffic_cap', 'reason']), {
-      merchant_id: 'M001',
-      date: '2025-11-11',
-      gmv: '523456.78',
-      baseline_avg: '180000.00',
-      incremental_gmv: '343456.78',
-      tier: 2,
-      ad_spend: '12345.67',
-      cashback: '6172.84',
-      red_packet: '17172.84',
-      cash_total: '23345.68',
-      traffic_cap: 75000,
-      traffic_granted: 75000,
-      status: 'qualified',
-      reason: 'GMV 523,456.78 is above tier 2 (500,000) but below tier 3 (1,000,000)',
-    });
+    // The line SPEC §6 works out by hand (test/fixtures/spec6.ts), every key but the rates, which DuckDB prints at its own scale.
+    const keys = [...LINE_KEYS, 'merchant_id', 'date', 'ad_spend', 'traffic_cap', 'reason'];
+    assert.deepEqual(pick(line, keys), pick(SPEC6.line, keys));
     assert.equal(Number(line.cashback_rate), 0.5);
     assert.equal(Number(line.red_packet_coefficient), 0.05);
     assert.deepEqual(pick(out.settlement_totals[0], ['merchants', 'qualified_merchants', 'cashback', 'red_packet', 'cash_total', 'traffic_granted', 'rows_read', 'rows_used']), {
