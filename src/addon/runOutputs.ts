@@ -17,7 +17,7 @@ import { stackBlocks, table, type SheetBlock } from '../output/sheetTables';
 import { blockGrid } from '../output/sheetSize';
 import { statementBlock, statementsOf, type StatementSource } from '../output/statement';
 import type { RunSheetRequest, RunSheetResult } from '../protocol/messages';
-import { policyDiffers } from '../run/reSettle';
+import { policyChanges } from '../run/reSettle';
 import { runSheets } from './campaigns';
 import { campaignRuns, readRegister, type RegisterRow } from './register';
 import { linesFromRecords, readLineRecords } from './runSheets';
@@ -51,7 +51,8 @@ function runFromSheets(spreadsheet: Spreadsheet, rows: RegisterRow[], row: Regis
   const base = row.against ? findRun(rows, row.campaign, row.against, language) : undefined;
   const read = policyFromJson(JSON.parse(row.policy || '{}'));
   const clawback = read.ok ? read.policy.clawback : true;
-  const differences = base && read.ok ? trueUp(linesOf(spreadsheet, base, language).lines, lines, { clawback, policyChanged: policyDiffers(JSON.parse(base.policy || '{}'), read.policy) }) : undefined;
+  const changes = base && read.ok ? policyChanges(JSON.parse(base.policy || '{}'), read.policy) : [];
+  const differences = base && read.ok ? { ...trueUp(linesOf(spreadsheet, base, language).lines, lines, { clawback, policyChanged: changes.length > 0 }), policyChanges: changes } : undefined;
   return {
     sheets,
     run: {

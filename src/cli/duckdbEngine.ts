@@ -11,6 +11,7 @@ import { settlementSql, type SettlementSql } from '../sql/settlementSql';
 import { SQL_TEXT } from '../sql/sqlTexts';
 import type { SqlStatement } from '../sql/statement';
 import { UsageError, type CliRequest } from './args';
+import { scriptOrUsageError } from './sqlCommand';
 import { inspectInput, mapParquetColumns, type FileSource, type InputFile } from './duckdbFiles';
 import { loadFile, type Loaded } from './duckdbLoad';
 import { headingNotes, type LoaderIssue } from './duckdbRejects';
@@ -80,7 +81,7 @@ export async function settleInDuckDb(request: CliRequest, policy: Policy, instan
     ['history', request.history],
     ...(request.targets ? [['targets', request.targets] as [FileSource, string]] : []),
   ];
-  const files = await Promise.all(sources.map(([source, path]) => inspectInput(source, path)));
+  const files = await Promise.all(sources.map(([source, path]) => inspectInput(source, path, policy.gmvBasis)));
   const database = instance ?? (await DuckDBInstance.create(':memory:'));
   const connection = await database.connect();
   const close = () => {
@@ -90,16 +91,16 @@ export async function settleInDuckDb(request: CliRequest, policy: Policy, instan
   try {
     for (const file of files.filter((f) => f.format === 'parquet')) {
       const reader = await connection.runAndReadAll(`SELECT name FROM parquet_schema(${quote(file.path)}) WHERE name <> 'schema'`);
-      mapParquetColumns(file, reader.getRowsJS().map((row) => String(row[0])));
+      mapParquetColumns(file, reader.getRowsJS().map((row) => String(row[0])), policy.gmvBasis);
     }
     const thresholds = (policy as Policy).tiers.map((tier) => tier.minGmvFen);
     const attempt = async (keepRejects: boolean) => {
       const loaded = await loadAll(connection, files, thresholds, keepRejects);
-      const sql = settlementSql(policy, {
+      const sql = scriptOrUsageError(() => settlementSql(policy, {
         dialect: 'duckdb',
         tables: { history: 'history', historyRows: 'history_rows', campaign: 'campaign', targets: request.targets ? 'targets' : undefined, loaderIssues: 'gmv_loader_issues' },
         columns: columnsOf(loaded),
-      });
+      }));
       for (const model of sql.statements.filter((s) => s.kind === 'model')) await runModel(connection, sql, model, files);
       return sql;
     };

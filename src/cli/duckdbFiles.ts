@@ -9,7 +9,8 @@ import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { mapColumns, type ColumnMapping } from '../input/columnMapping';
 import { detectDelimiter, type Delimiter } from '../input/delimited';
-import { matchHeader, normalizeHeader, type Field } from '../input/headers';
+import { matchHeader, type Field } from '../input/headers';
+import { applyGmvBasis, type GmvBasis } from '../input/refunds';
 import { tableFromText, type SourceName } from '../input/table';
 import { TableError } from '../input/tableError';
 import { UsageError } from './args';
@@ -32,9 +33,6 @@ export interface InputFile {
   blankLines: number[];
   bytes?: Buffer;
 }
-
-/** The refunds column of SPEC §7 (退款金额 / refund_amount), which the default engine's headings do not know yet. */
-const REFUND_HEADINGS = ['refundamount', 'refund', 'refunds', '退款金额', '退款'];
 
 export function refusal(path: string, en: string, zh: string): UsageError {
   return new UsageError(
@@ -94,16 +92,27 @@ function checkMapping(path: string, source: FileSource, mapping: ColumnMapping):
     throw refusal(path, 'its history has no date or GMV column', '历史数据缺少日期或成交金额列');
 }
 
+/** Each column's field; the refunds column (SPEC §7) is the SQL's refund_amount, and is mapped only under net_of_refunds (applyGmvBasis). */
 function columnsOf(mapping: ColumnMapping): InputFile['columns'] {
   const byIndex = new Map<number, Field>();
   (Object.keys(mapping.fields) as Field[]).forEach((field) => byIndex.set(mapping.fields[field] as number, field));
-  return mapping.labels.map((label, index) => {
-    const field = byIndex.get(index) ?? (REFUND_HEADINGS.includes(normalizeHeader(label)) ? ('refund_amount' as const) : undefined);
-    return { name: `c${index}`, field };
+  return mapping.labels.map((_label, index) => {
+    const field = byIndex.get(index);
+    return { name: `c${index}`, field: field === 'refund' ? ('refund_amount' as const) : field };
   });
 }
 
-export async function inspectInput(source: FileSource, path: string): Promise<InputFile> {
+/** The default engine's mapping fitted to the policy's GMV basis, as readInputs fits it: the same refunds column read, or set aside with why. */
+function fitToBasis(path: string, source: FileSource, mapping: ColumnMapping, gmvBasis: GmvBasis): void {
+  try {
+    applyGmvBasis(mapping, gmvBasis);
+  } catch (error) {
+    if (error instanceof TableError) throw new UsageError(`--${source} ${path}: ${error.text('en')}`, `--${source} ${path}：${error.text('zh')}`);
+    throw error;
+  }
+}
+
+export async function inspectInput(source: FileSource, path: string, gmvBasis: GmvBasis): Promise<InputFile> {
   if (await isParquet(path)) return inspectParquetLater(source, path);
   const bytes = await readBytes(`--${source}`, path);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -119,6 +128,7 @@ export async function inspectInput(source: FileSource, path: string): Promise<In
     throw error;
   }
   checkMapping(path, source, mapping);
+  fitToBasis(path, source, mapping, gmvBasis);
   return { source, path, format: 'csv', mapping, columns: columnsOf(mapping), delimiter, header: mapping.labels, blankLines: blankLinesOf(bytes, path), bytes };
 }
 
@@ -128,10 +138,11 @@ function inspectParquetLater(source: FileSource, path: string): InputFile {
 }
 
 /** A Parquet file's column names, mapped like CSV headings. */
-export function mapParquetColumns(file: InputFile, names: string[]): void {
+export function mapParquetColumns(file: InputFile, names: string[], gmvBasis: GmvBasis): void {
   const text = names.map((name) => (/[",\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name)).join(',') + '\n';
   const mapping = mapColumns(tableFromText(file.source, text));
   checkMapping(file.path, file.source, mapping);
+  fitToBasis(file.path, file.source, mapping, gmvBasis);
   file.mapping = mapping;
   file.header = mapping.labels;
   file.columns = columnsOf(mapping).map((column, i) => ({ ...column, name: names[i] }));

@@ -19,7 +19,7 @@ import type { CliRequest } from './args';
 import { settleInDuckDb, quote, type DuckDbSession } from './duckdbEngine';
 import type { InputFile } from './duckdbFiles';
 import { inputReport } from './inputReport';
-import { renderOutput, writeOutput } from './output';
+import { bomFor, renderOutput, writeOutput } from './output';
 import { currentUser, loadPolicy } from './settleFiles';
 import { refuseSettlementBeyondXlsx } from './xlsxLimit';
 
@@ -72,7 +72,7 @@ async function readSettlement(session: DuckDbSession, withLines: boolean, now: D
 /** The lines as CSV, written by DuckDB: to --out directly, or through a temporary file to standard output. */
 async function copyCsv(session: DuckDbSession, request: CliRequest): Promise<void> {
   const toFile = request.out !== undefined && !request.out.startsWith('/dev/');
-  const select = linesCsvSql(session.sql.context, request.language, toFile, LINE_ORDER_KEYS);
+  const select = linesCsvSql(session.sql.context, request.language, bomFor(request.out) !== undefined, LINE_ORDER_KEYS);
   const copy = (path: string) => session.connection.run(`COPY (${select}) TO ${quote(path)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '')`);
   if (toFile) return void (await copy(request.out as string));
   const dir = mkdtempSync(join(tmpdir(), 'gmv-settle-'));

@@ -15,6 +15,7 @@ import type { SettlementRun } from '../run/runSettlement';
 import { visibleLines } from './terminalText';
 import { fenToDisplay, type FenSum } from '../core/money';
 import { runName } from '../output/runStatus';
+import { policyChangesText } from '../output/trueUpTables';
 
 export const ISSUES_SHOWN = 10;
 
@@ -73,9 +74,12 @@ function trueUpLine(run: SettlementRun, language: Language): string {
   const t = run.trueUp!.totals;
   const money = (fen: FenSum) => fenToDisplay(fen);
   const against = run.previous && run.previous.run !== undefined ? runName(run.previous.run, language) : language === 'zh' ? '上一次结算' : 'the previous run';
+  const changes = policyChangesText(run.trueUp!);
   if (language === 'zh')
     return `与${against}对账：此前 ${money(t.previousCashFen)}，本次 ${money(t.cashFen)}，差额 ${money(t.deltaCashFen)}；应补发 ${money(t.toPayFen)}，` +
-      (run.trueUp!.clawback ? `应追回 ${money(t.toRecoverFen)}` : `豁免 ${money(t.waivedFen)}（不追回）`);
+      (run.trueUp!.clawback ? `应追回 ${money(t.toRecoverFen)}` : `豁免 ${money(t.waivedFen)}（不追回）`) +
+      (changes ? `；政策已变化：${changes}` : '');
   return `true-up against ${against}: before ${money(t.previousCashFen)}, now ${money(t.cashFen)}, delta ${money(t.deltaCashFen)}; to pay ${money(t.toPayFen)}, ` +
-    (run.trueUp!.clawback ? `to recover ${money(t.toRecoverFen)}` : `waived ${money(t.waivedFen)} (clawback off)`);
+    (run.trueUp!.clawback ? `to recover ${money(t.toRecoverFen)}` : `waived ${money(t.waivedFen)} (clawback off)`) +
+    (changes ? `; policy changed: ${changes}` : '');
 }

@@ -32,7 +32,7 @@ export async function renderOutput(run: SettlementRun, request: CliRequest): Pro
  * `gmv-settle … > lines.csv` opens as well as --out does. Only a terminal, where a person reads
  * the text, gets none (and a device named by --out, whatever it is).
  */
-function bomFor(out: string | undefined): Buffer | undefined {
+export function bomFor(out: string | undefined): Buffer | undefined {
   return out ? (isDevice(out) ? undefined : UTF8_BOM) : process.stdout.isTTY ? undefined : UTF8_BOM;
 }
 

@@ -50,6 +50,15 @@ export interface TrueUp {
   merchants: TrueUpMerchant[];
   totals: TrueUpFigures;
   clawback: boolean;
+  /** SPEC §7 "the true-up says so": each policy key whose value differs from the previous run's (as the policy file writes them). */
+  policyChanges?: PolicyChange[];
+}
+
+/** One policy key changed since the previous run: its values as JSON text. */
+export interface PolicyChange {
+  key: string;
+  previous: string;
+  now: string;
 }
 
 export interface TrueUpOptions {

@@ -26,7 +26,8 @@ export function decodeText(bytes: Uint8Array): string {
  * BOM): whoever hashes the text can then hash those bytes instead.
  */
 export function decodeFile(bytes: Uint8Array): { text: string; utf8?: Uint8Array } {
-  const fatal = new TextDecoder('utf-8', { fatal: true });
+  // ignoreBOM: the BOM is taken off below, once; a second U+FEFF is the text's own, as the bytes hashed say.
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bom || !hasZeroByte(bytes)) {
     const body = bom ? bytes.subarray(3) : bytes;

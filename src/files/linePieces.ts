@@ -33,7 +33,8 @@ export function linePieces(bytes: Uint8Array, pieceBytes = PIECE_BYTES): TextPie
   if (!cuts) return undefined;
   const piece = (i: number) => body.subarray(cuts[i], cuts[i + 1]);
   // One pass first: every piece must be exact UTF-8, and the text's length is needed for the hash.
-  const fatal = new TextDecoder('utf-8', { fatal: true });
+  // ignoreBOM: a U+FEFF opening a piece is the text's own (a row's first character), not a BOM to drop.
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let textLength = 0;
   try {
     for (let i = 0; i + 1 < cuts.length; i++) textLength += fatal.decode(piece(i)).length;

@@ -4,6 +4,6 @@
  * no Node types at all: anything else of theirs it used would not compile.
  */
 declare class TextDecoder {
-  constructor(label?: string, options?: { fatal?: boolean });
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
   decode(input?: Uint8Array): string;
 }

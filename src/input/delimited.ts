@@ -75,7 +75,8 @@ function unquote(cell: string): string {
  * on from `rowBefore` (a piece of a larger text, table.ts); returns the last row number.
  */
 export function forEachRecord(text: string, delimiter: Delimiter, onRecord: OnRecord, rowBefore = 0): number {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // Excel's UTF-8 BOM
+  // Excel's UTF-8 BOM, at the start of the whole text only: a later piece's first U+FEFF is a row's own.
+  if (rowBefore === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const report = isDamaged(text) ? withDamageCheck(onRecord) : onRecord;
   if (text.indexOf('"') >= 0) return forEachQuotedRecord(text, delimiter, report, rowBefore);
   // No quotes, so no CR can be inside a field: a lone CR (Excel for Mac) is a line end.

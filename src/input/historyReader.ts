@@ -142,9 +142,11 @@ export function readHistory(table: Table, mapping: ColumnMapping, firstCampaignD
 
     if (mapping.shape === 'long' && gmv) {
       const date = dateCell(ctx, cells[f.date as number]);
-      const gmvFen = netGmv(moneyCell(ctx, cells, gmv), refund && moneyCell(ctx, cells, refund));
-      if (date === undefined || gmvFen === undefined) return;
-      longDay(ctx, acc, date.serial, gmvFen);
+      const paidFen = moneyCell(ctx, cells, gmv);
+      const refundFen = refund ? moneyCell(ctx, cells, refund) : 0;
+      // A refund that cannot be read rejects its row as an unreadable GMV does: the row takes no day.
+      if (date === undefined || paidFen === undefined || refundFen === undefined) return;
+      longDay(ctx, acc, date.serial, netGmv(paidFen, refundFen) as number | null);
       return;
     }
 

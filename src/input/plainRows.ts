@@ -84,7 +84,7 @@ export function forEachPlainRow(text: string, delimiter: Delimiter, layout: Plai
     return sink.plain(row, lastId, serial, fens, name);
   };
 
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; // Excel's BOM, as forEachRecord skips it
+  let start = rowBefore === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0; // Excel's BOM, as forEachRecord skips it
   let row = rowBefore;
   while (start < length) {
     let end = text.indexOf('\n', start);

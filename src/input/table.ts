@@ -88,10 +88,11 @@ export function tableFromTextPieces(source: SourceName, text: { pieces(): Iterab
     fingerprintLength: text.textLength,
     head(count) {
       const rows: Cell[][] = [];
+      let row = 0;
       for (const piece of text.pieces()) {
-        forEachRecord(piece, delimiter, (fields) => {
+        row = forEachRecord(piece, delimiter, (fields) => {
           if (rows.length < count) rows.push(fields);
-        });
+        }, row);
         if (rows.length >= count) break;
       }
       return rows;

@@ -4,7 +4,7 @@
  * keys are the JSON contract of the README; `waived` is there only under `clawback: false`, where
  * a shortfall is waived instead of recovered.
  */
-import type { Change, TrueUp, TrueUpFigures, TrueUpLine, TrueUpMerchant } from '../core/trueUp';
+import type { Change, PolicyChange, TrueUp, TrueUpFigures, TrueUpLine, TrueUpMerchant } from '../core/trueUp';
 import type { Language } from './language';
 import type { Column, TotalItem } from './tables';
 
@@ -18,6 +18,18 @@ export const CHANGE_WORDS: Record<Change, { en: string; zh: string }> = {
   policy: { en: 'policy', zh: '政策变化' },
   unchanged: { en: 'unchanged', zh: '未变' },
 };
+
+/** SPEC §7 "the true-up says so": each policy key changed since the previous run, its values as the policy file writes them. */
+export const POLICY_CHANGE_COLUMNS: Column<PolicyChange>[] = [
+  { key: 'key', en: 'Policy key', zh: '政策项', kind: 'text', value: (c) => c.key },
+  { key: 'previous', en: 'Previous run', zh: '上次结算', kind: 'text', value: (c) => c.previous },
+  { key: 'now', en: 'This run', zh: '本次结算', kind: 'text', value: (c) => c.now },
+];
+
+/** "gmv_basis "paid" → "net_of_refunds"; clawback true → false", for a line of text; "" when nothing changed. */
+export function policyChangesText(trueUp: TrueUp): string {
+  return (trueUp.policyChanges || []).map((c) => `${c.key} ${c.previous} → ${c.now}`).join('; ');
+}
 
 /** The code in English (the JSON contract, what a filter on an English sheet matches), the word in Chinese. */
 export function changeWord(change: Change, language: Language): string {

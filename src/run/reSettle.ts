@@ -7,14 +7,23 @@
 import { applyHolds } from '../core/holds';
 import type { InputIssue, Settlement, SettlementInput } from '../core/model';
 import type { Policy } from '../core/policy';
-import { trueUp, type TrueUp } from '../core/trueUp';
+import { trueUp, type PolicyChange, type TrueUp } from '../core/trueUp';
 import { policyFromJson, policyToJson } from '../input/policyReader';
 import type { PreviousRun } from '../input/previousRun';
 
-/** Whether `previous` (a run record's policy JSON) settles differently from `policy`. */
-export function policyDiffers(previous: unknown, policy: Policy): boolean {
+/**
+ * The policy keys whose values differ between `previous` (a run record's policy JSON) and
+ * `policy`, key by key as the policy file writes them; an unreadable previous policy is one change
+ * of the whole policy.
+ */
+export function policyChanges(previous: unknown, policy: Policy): PolicyChange[] {
+  const now = policyToJson(policy) as Record<string, unknown>;
   const read = policyFromJson(previous);
-  return !read.ok || JSON.stringify(policyToJson(read.policy)) !== JSON.stringify(policyToJson(policy));
+  if (!read.ok) return [{ key: 'policy', previous: JSON.stringify(previous), now: JSON.stringify(now) }];
+  const before = policyToJson(read.policy) as Record<string, unknown>;
+  return Array.from(new Set([...Object.keys(before), ...Object.keys(now)]))
+    .map((key) => ({ key, previous: JSON.stringify(before[key] ?? null), now: JSON.stringify(now[key] ?? null) }))
+    .filter((change) => change.previous !== change.now);
 }
 
 /** A held merchant that neither this run nor the previous one has: nothing to hold, which the user should know. */
@@ -47,6 +56,7 @@ export function reSettle(settled: Settlement, input: SettlementInput, policy: Po
   const settlement = holds ? applyHolds(settled, input, holds, previous && previous.lines) : settled;
   const notes = holds ? holdNotes(holds, settlement, previous) : [];
   if (!previous) return { settlement, notes };
-  const result = trueUp(previous.lines, settlement.lines, { clawback: policy.clawback, policyChanged: policyDiffers(previous.policy, policy) });
-  return { settlement, trueUp: result, notes };
+  const changes = policyChanges(previous.policy, policy);
+  const result = trueUp(previous.lines, settlement.lines, { clawback: policy.clawback, policyChanged: changes.length > 0 });
+  return { settlement, trueUp: { ...result, policyChanges: changes }, notes };
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SPEC6 } from '../fixtures/spec6';
+import { SPEC7, SPEC7_CSV } from '../fixtures/spec7';
 import { BIN, EXAMPLES, folderWith, gmvSettle, hasStackTrace, WORKED_EXAMPLE } from './helpers';
 
 const files = folderWith({
@@ -22,6 +23,12 @@ const files = folderWith({
   // Two rows DuckDB cannot type, on spreadsheet rows 3 and 5 (header = row 1; a blank line 4 still counts).
   'bad-rows.csv': 'merchant_id,date,gmv,ad_spend\nM001,2025-11-11,523456.78,12345.67\nM002,2025-11-11,abc,1.00\n\nM003,2025-11-32,300000.00,1.00\n',
   'bad-history.csv': 'merchant_id,date,gmv\nM001,2025-11-08,150000.00\nM001,2025-11-09,n/a\nM001,2025-11-10,210000.00\n',
+  // SPEC §7: the refunds of run 2, in history and campaign alike.
+  'refunds-history.csv': SPEC7_CSV.history,
+  'refunds-campaign.csv': SPEC7_CSV.campaign,
+  // M001's row with one field too many: DuckDB rejects it, and the default reader reads it again (reporting the extra value).
+  'refunds-campaign-extra.csv': SPEC7_CSV.campaign.replace(/\n$/, ',extra\n'),
+  'policy-net.json': JSON.stringify({ gmv_basis: 'net_of_refunds', red_packet_coefficient: SPEC6.coefficient }),
 });
 after(files.remove);
 const worked = ['--history', files.path('history.csv'), '--campaign', files.path('campaign.csv'), '--coefficient', SPEC6.coefficient];
@@ -109,6 +116,26 @@ describe('gmv-settle --engine duckdb', () => {
     assert.deepEqual(report.lines.map((l: { merchant_id: string; status: string }) => [l.merchant_id, l.status]), [['M001', 'qualified'], ['M002', 'blocked'], ['M003', 'blocked']]);
     assert.deepEqual([report.totals.rows_read, report.totals.rows_used, report.totals.rows_rejected], [6, 4, 2]);
     assert.match(run.stderr, /campaign row 3, merchant M002: GMV "abc" is not valid/);
+  });
+
+  it('gmv_basis "net_of_refunds" subtracts the refunds as the default engine does (SPEC §7 run 2: 19,376.54)', () => {
+    const net = ['--history', files.path('refunds-history.csv'), '--campaign', files.path('refunds-campaign.csv'), '--policy', files.path('policy-net.json'), '--format', 'json'];
+    const run = gmvSettle([...net, '--engine', 'duckdb']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout).lines, [SPEC7.line]);
+    // Under the default "paid" the refunds column is set aside, on the re-read row of DuckDB's rejects too: run 1's 23,345.68.
+    const extra = ['--history', files.path('refunds-history.csv'), '--campaign', files.path('refunds-campaign-extra.csv'), '--coefficient', SPEC6.coefficient, '--format', 'json'];
+    const paid = gmvSettle([...extra, '--engine', 'duckdb']);
+    assert.equal(paid.status, 0, paid.stderr);
+    assert.equal(JSON.parse(paid.stdout).lines[0].cash_total, SPEC6.line.cash_total);
+    assert.deepEqual(JSON.parse(paid.stdout).lines, JSON.parse(gmvSettle(extra).stdout).lines, 'the default engine on the same files');
+    assert.match(paid.stderr, /gmv_basis is "paid"/);
+  });
+
+  it('CSV on standard output starts with the BOM as the default engine\'s does', () => {
+    const run = spawnSync(process.execPath, [BIN, ...worked, '--engine', 'duckdb'], { encoding: 'buffer' });
+    assert.equal(run.status, 0, String(run.stderr));
+    assert.deepEqual([...run.stdout.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   });
 
   it('reports a history row DuckDB cannot type (the history is read where it lies first) with its row number', () => {

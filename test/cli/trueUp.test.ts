@@ -53,6 +53,8 @@ describe('gmv-settle --previous: SPEC §7 worked example', () => {
     assert.deepEqual([report.run.campaign, report.run.run, report.run.status], [CAMPAIGN, 2, 'draft']);
     assert.equal(report.run.policy.gmv_basis, 'net_of_refunds');
     assert.match(out.stderr, /true-up against run 1: before 23,345\.68, now 19,376\.54, delta -3,969\.14; to pay 0\.00, to recover 3,969\.14/);
+    // SPEC §7: run 2 changed the policy to net of refunds, and the true-up says so.
+    assert.match(out.stderr, /; policy changed: gmv_basis "paid" → "net_of_refunds"\n/);
   });
 
   it('with clawback: false, nothing to recover and 3,969.14 waived', () => {

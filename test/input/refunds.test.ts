@@ -17,6 +17,16 @@ describe('gmv_basis "net_of_refunds"', () => {
     assert.match(read.mappings[1].source + ' ' + JSON.stringify(read.mappings[1].fields), /campaign .*"refund":4/);
   });
 
+  test('a history refund that cannot be read rejects its row, which then takes no day (as an unreadable GMV)', () => {
+    const history = 'merchant_id,date,gmv,refund_amount\nM001,2025-11-08,150000,abc\nM001,2025-11-08,150000,0\nM001,2025-11-09,abc,0\nM001,2025-11-09,180000,0\n';
+    const read = readInputs(tables(history, SPEC7_CSV.campaign), [], { gmvBasis: 'net_of_refunds' });
+    const historyIssues = read.issues.filter((issue) => issue.source === 'history');
+    // Rows 2 and 4 are rejected for what they hold; rows 3 and 5 are the days' only readable rows, not duplicates.
+    assert.deepEqual(historyIssues.map((issue) => issue.row), [2, 4]);
+    assert.ok(!historyIssues.some((issue) => /already has/.test(issue.message)), 'no duplicate');
+    assert.deepEqual(read.counts.find((c) => c.source === 'history'), { source: 'history', read: 4, used: 2, rejected: 2 });
+  });
+
   test('subtracts history refunds too, before the baseline is averaged', () => {
     const history = 'merchant_id,date,gmv,退款金额\nM001,2025-11-08,150000,0\nM001,2025-11-09,180000,30000\nM001,2025-11-10,210000,\n';
     const read = readInputs(tables(history, SPEC7_CSV.campaign), [], { gmvBasis: 'net_of_refunds' });

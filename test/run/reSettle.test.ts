@@ -7,6 +7,7 @@ import { previousRunFromJson } from '../../src/input/previousRun';
 import { tableFromText } from '../../src/input/table';
 import { jsonReportChunks, toJsonReport } from '../../src/output/json';
 import { runSettlement } from '../../src/run/runSettlement';
+import { trueUpSheetBlock } from '../../src/output/trueUpSheet';
 import { SPEC6, SPEC6_CSV } from '../fixtures/spec6';
 import { SPEC7, SPEC7_CSV } from '../fixtures/spec7';
 
@@ -73,6 +74,19 @@ describe('SPEC §7 worked example, run 2 against approved run 1', () => {
     const alone = runSettlement(tables(SPEC7_CSV), netOfRefunds).record.inputSha256;
     const against = runSettlement(tables(SPEC7_CSV), netOfRefunds, { previous: approvedRun1() }).record.inputSha256;
     assert.notEqual(alone, against);
+  });
+});
+
+describe('the true-up says when the policy changed (SPEC §7)', () => {
+  test('run 2 net of refunds names gmv_basis paid → net_of_refunds, on the true-up sheet too; the same policy names nothing', () => {
+    const changed = runSettlement(tables(SPEC7_CSV), netOfRefunds, { previous: approvedRun1() });
+    assert.deepEqual(changed.trueUp?.policyChanges, [{ key: 'gmv_basis', previous: '"paid"', now: '"net_of_refunds"' }]);
+    const sheet = trueUpSheetBlock(changed, 'en').values;
+    const title = sheet.findIndex((row) => row[0] === 'Policy changes since the previous run');
+    assert.deepEqual(sheet[title + 2].slice(0, 3), ['gmv_basis', '"paid"', '"net_of_refunds"']);
+    const same = runSettlement(tables(SPEC6_CSV), policy, { previous: approvedRun1() });
+    assert.deepEqual(same.trueUp?.policyChanges, []);
+    assert.ok(trueUpSheetBlock(same, 'zh').values.some((row) => row[0] === '无：与上次结算的政策相同。'));
   });
 });
 
