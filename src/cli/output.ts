@@ -6,6 +6,7 @@
  */
 import { fstatSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { LINE_COLUMNS } from '../output/tables';
 import { csvChunks } from './csvBytes';
 import { jsonReportChunks } from '../output/json';
@@ -114,6 +115,12 @@ function isDevice(path: string): boolean {
  * which is what the device and inode numbers identify. Checked before anything is read.
  */
 export function refuseOutputOverInput(request: Pick<CliRequest, 'history' | 'campaign' | 'targets' | 'policy' | 'out'> & Partial<Pick<CliRequest, 'holds' | 'previous' | 'payoutList'>>): void {
+  // Two outputs into one file would leave only the one written last.
+  if (request.out && request.payoutList && resolve(request.out) === resolve(request.payoutList))
+    throw new UsageError(
+      `--out and --payout-list both name ${request.out}: the payout list would overwrite the settlement. Give them different files.`,
+      `--out 和 --payout-list 指向同一个文件 ${request.out}：发放清单会覆盖结算结果。请分别指定不同的文件。`,
+    );
   const inputs: [string, string | undefined][] = [
     ['--history', request.history],
     ['--campaign', request.campaign],

@@ -103,7 +103,8 @@ export function parseWhatIfArgs(argv: string[]): ParsedWhatIf {
       'say what to work out: --budget AMOUNT, --scenarios "-10%,0,10%" or --near-next-tier 20000 (see gmv-settle what-if --help)',
       '请指定测算内容：--budget 金额、--scenarios "-10%,0,10%" 或 --near-next-tier 20000（见 gmv-settle what-if --help）',
     );
-  const extension = v.out ? /\.(csv|json)$/i.exec(v.out) : null;
+  const extension = v.out ? /\.(csv|json|xlsx)$/i.exec(v.out) : null;
+  // `--out report.xlsx` would otherwise get CSV bytes: a what-if is CSV or JSON, and says so.
   const format = v.format ?? (extension ? extension[1].toLowerCase() : 'csv');
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not "${format}"`, `--format 须为 csv 或 json，而不是 "${format}"`);
   if (format === 'csv' && asked > 1)

@@ -39,6 +39,14 @@ describe('gmv-settle --out over an input', () => {
     expectRefused(policy, '--policy', ['--format', 'xlsx']);
   });
 
+  it('refuses --out and --payout-list naming one file, before anything is written', () => {
+    const out = files.path('both.csv');
+    const run = gmvSettle(['--history', history, '--campaign', campaign, '--policy', policy, '--out', out, '--payout-list', `${dirname(out)}/./both.csv`]);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /--out and --payout-list both name \S+both\.csv: the payout list would overwrite the settlement/);
+    assert.throws(() => readFileSync(out), /ENOENT/, 'nothing written');
+  });
+
   it('refuses another spelling of the path', () => {
     expectRefused(`${dirname(history)}/./../${basename(dirname(history))}//history.csv`, '--history');
     expectRefused('campaign.csv', '--campaign', [], files.dir); // relative to the working folder

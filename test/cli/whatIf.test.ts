@@ -90,6 +90,7 @@ describe('gmv-settle what-if', () => {
       [['--budget', '100', '--field', 'total'], /--budget 100\.00: even at coefficient 0 the settlement pays 6,172\.84 in cash total/],
       [['--near-next-tier', 'soon'], /--near-next-tier: "soon" is not an amount such as 20000/],
       [['--budget', '1000', '--format', 'xlsx'], /--format must be csv or json, not "xlsx"/],
+      [['--budget', '1000', '--out', 'report.xlsx'], /--format must be csv or json, not "xlsx"/],
     ];
     for (const [args, message] of cases) {
       const run = whatIf(...args);
