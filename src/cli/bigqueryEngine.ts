@@ -10,6 +10,7 @@ import type { Policy } from '../core/policy';
 import { decimalTextToFen } from '../core/money';
 import { settlementSql, statementSql, type SettlementSql } from '../sql/settlementSql';
 import type { SqlColumns } from '../sql/context';
+import { policyChoices } from '../sql/historySql';
 import { settlementRunFromRows, type SettlementRows } from '../sql/settlementRun';
 import { UsageError, type BigQueryTarget, type CliRequest } from './args';
 import { runRecord } from './engineRun';
@@ -120,6 +121,7 @@ const int = (value: unknown) => Number(text(value) || 0);
 export function rowsFromResults(results: Record<string, unknown>[][]): SettlementRows {
   const find = (column: string) => results.find((rows) => rows.length > 0 && column in rows[0]) || [];
   const totals = find('rows_read')[0] || {};
+  const baseline = find('left_out_by_window')[0]; // SPEC §8, with a baseline window or excluded dates only
   return {
     lines: find('line_number').map((l) => ({
       merchant_id: text(l.merchant_id), merchant_name: text(l.merchant_name), date: l.date ? text(l.date) : null, gmv_fen: fen(l.gmv), baseline_fen: fen(l.baseline_avg),
@@ -137,6 +139,10 @@ export function rowsFromResults(results: Record<string, unknown>[][]): Settlemen
     },
     issues: find('message').map((i) => ({ source: text(i.source), source_row: i.row === null || i.row === undefined ? null : int(i.row), merchant_id: text(i.merchant_id), value: text(i.value), message: text(i.message), message_zh: text(i.message), blocks_merchant: false })),
     counts: [{ source: 'all', rows_read: int(totals.rows_read), rows_rejected: int(totals.rows_rejected) }],
+    baselineDays: baseline && {
+      window_from: baseline.window_from ? text(baseline.window_from) : null, window_to: baseline.window_to ? text(baseline.window_to) : null,
+      left_out_by_window: int(baseline.left_out_by_window), left_out_by_exclusion: int(baseline.left_out_by_exclusion),
+    },
   };
 }
 
@@ -171,7 +177,7 @@ export async function runBigQueryEngine(request: CliRequest, tell: Tell, progres
   const result = await ask('the settlement job', () => bigquery.runScript(config));
   tell(`BigQuery job ${result.jobId}: ${Number(result.bytesProcessed).toLocaleString('en-US')} bytes processed\n`);
   if (target.destination) {
-    tell(`settlement written to ${target.destination} (and ${target.destination}_merchants, _totals, _issues)\n`);
+    tell(`settlement written to ${target.destination} (and ${target.destination}_merchants, _totals, _issues${policyChoices({ policy }) ? ', _baseline_days' : ''})\n`);
     return;
   }
   const run = settlementRunFromRows(rowsFromResults(result.results), policy as Policy, [], runRecord(policy, '', new Date()));

@@ -14,7 +14,9 @@ import { policyToJson } from '../input/policyReader';
 import type { RunRecord, SettlementRun } from '../output/settledRun';
 import { linesCsvSql } from '../sql/csvSql';
 import { LINE_ORDER, LINE_ORDER_KEYS, outputs } from '../sql/outputsSql';
-import { settlementRunFromRows, type SettlementRows } from '../sql/settlementRun';
+import { policyChoices } from '../sql/historySql';
+import { settlementRunFromRows, type BaselineDaysRow, type SettlementRows } from '../sql/settlementRun';
+import type { SqlStatement } from '../sql/statement';
 import type { CliRequest } from './args';
 import { settleInDuckDb, quote, type DuckDbSession } from './duckdbEngine';
 import type { InputFile } from './duckdbFiles';
@@ -56,7 +58,8 @@ const LINE_FIELDS = `merchant_id, merchant_name, CAST(date AS VARCHAR) AS date, 
 
 /** The settlement read back from DuckDB's tables; the lines and merchants only when a writer needs them (CSV is the lines, written by DuckDB). */
 async function readSettlement(session: DuckDbSession, withLines: boolean, now: Date): Promise<SettlementRun> {
-  const order = (name: string) => outputs(session.sql.context).find((o) => o.name === name)?.orderBy as string;
+  const output = (name: string) => outputs(session.sql.context).find((o) => o.name === name) as SqlStatement;
+  const order = (name: string) => output(name).orderBy as string;
   const settlementRows: SettlementRows = {
     lines: withLines ? await rows(session, `SELECT ${LINE_FIELDS} FROM gmv_lines ORDER BY ${LINE_ORDER}`) : [],
     merchants: withLines ? await rows(session, `SELECT * FROM gmv_merchants ORDER BY ${order('settlement_merchants')}`) : [],
@@ -64,6 +67,7 @@ async function readSettlement(session: DuckDbSession, withLines: boolean, now: D
     issues: await rows(session, `SELECT source, source_row, merchant_id, value, message, message_zh, blocks_merchant FROM gmv_issues ORDER BY ${order('settlement_issues')}`),
     counts: await rows(session, 'SELECT source, rows_read, rows_rejected FROM gmv_row_counts ORDER BY source_order'),
     firstCampaignDay: (await rows<{ day: string | null }>(session, 'SELECT CAST(first_day AS VARCHAR) AS day FROM gmv_campaign_start'))[0].day ?? undefined,
+    baselineDays: policyChoices(session.sql.context) ? (await rows<BaselineDaysRow>(session, output('settlement_baseline_days').body))[0] : undefined,
   };
   const sha256 = withLines ? inputSha256(session.files) : '';
   return settlementRunFromRows(settlementRows, session.policy as Policy, ['history', 'campaign', 'targets'].flatMap((source) => session.files.filter((f) => f.source === source).map((f) => f.mapping)), runRecord(session.policy, sha256, now));

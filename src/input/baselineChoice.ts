@@ -76,23 +76,25 @@ export class BaselineFilter {
     const d = this.days;
     const notes: { value: string; text: IssueText }[] = [];
     if (d.window && d.leftOutByWindow > 0)
-      notes.push({
-        value: `< ${d.window.from}`,
-        text: {
-          en: `baseline_window_days: ${grouped(d.leftOutByWindow)} history days before ${d.window.from} are left out of the baseline (it uses ${d.window.from} … ${d.window.to})`,
-          zh: `过往日均只取 ${d.window.from} 至 ${d.window.to}：${d.window.from} 之前的 ${grouped(d.leftOutByWindow)} 个历史日未计入过往日均`,
-        },
-      });
-    if (d.leftOutByExclusion > 0) {
-      const shown = d.excludeDates.length > 6 ? `${d.excludeDates.slice(0, 6).join(', ')} …` : d.excludeDates.join(', ');
-      notes.push({
-        value: shown,
-        text: {
-          en: `baseline_exclude_dates: ${grouped(d.leftOutByExclusion)} history days on the excluded dates are left out of the baseline`,
-          zh: `剔除日期：${grouped(d.leftOutByExclusion)} 个落在剔除日期上的历史日未计入过往日均`,
-        },
-      });
-    }
+      notes.push({ value: BASELINE_NOTE.windowValue(d.window.from), text: BASELINE_NOTE.window(grouped(d.leftOutByWindow), d.window.from, d.window.to) });
+    if (d.leftOutByExclusion > 0) notes.push({ value: BASELINE_NOTE.excludedValue(d.excludeDates), text: BASELINE_NOTE.excluded(grouped(d.leftOutByExclusion)) });
     return notes;
   }
 }
+
+/**
+ * The notes' values and words, for the history reader and for the SQL (src/sql/issuesSql fills
+ * the slots with column expressions): the counts as grouped text ("12,345"), the dates as ISO.
+ */
+export const BASELINE_NOTE = {
+  windowValue: (from: string) => `< ${from}`,
+  window: (days: string, from: string, to: string): IssueText => ({
+    en: `baseline_window_days: ${days} history days before ${from} are left out of the baseline (it uses ${from} … ${to})`,
+    zh: `过往日均只取 ${from} 至 ${to}：${from} 之前的 ${days} 个历史日未计入过往日均`,
+  }),
+  excludedValue: (dates: string[]) => (dates.length > 6 ? `${dates.slice(0, 6).join(', ')} …` : dates.join(', ')),
+  excluded: (days: string): IssueText => ({
+    en: `baseline_exclude_dates: ${days} history days on the excluded dates are left out of the baseline`,
+    zh: `剔除日期：${days} 个落在剔除日期上的历史日未计入过往日均`,
+  }),
+};

@@ -10,6 +10,21 @@ export function threshold(fen: Fen): string {
   return text.endsWith('.00') ? text.slice(0, -3) : text;
 }
 
+/**
+ * SPEC §8 `baseline_min_days`: the words of a too_few_history_days reason, for core's lines and
+ * for the SQL's (src/sql/reasonSql fills the slots with column expressions). `leftOutDays` is
+ * undefined when the policy's window and excluded dates left out none of the merchant's days;
+ * `oneDay` says whether `usableDays` is 1 (English "day", not "days").
+ */
+export function tooFewHistoryDaysText(usableDays: string, minDays: string, leftOutDays: string | undefined, oneDay: boolean): { en: string; zh: string } {
+  const leftOutEn = leftOutDays === undefined ? '' : ` (the policy's baseline choices left out ${leftOutDays})`;
+  const leftOutZh = leftOutDays === undefined ? '' : `（政策的过往日均选项剔除了 ${leftOutDays} 天）`;
+  return {
+    en: `only ${usableDays} usable history day${oneDay ? '' : 's'}${leftOutEn}, fewer than the ${minDays} baseline_min_days asks for`,
+    zh: `可用历史数据只有 ${usableDays} 天，少于过往日均要求的 ${minDays} 天${leftOutZh}`,
+  };
+}
+
 export function describeReason(reason: Reason, language: Language): string {
   const zh = language === 'zh';
   switch (reason.code) {
@@ -39,10 +54,9 @@ export function describeReason(reason: Reason, language: Language): string {
     case 'no_baseline':
       return zh ? '无历史数据，也无过往日均' : 'no history and no ready baseline for this merchant';
     case 'too_few_history_days': {
-      const leftOut = reason.leftOutDays > 0 ? (zh ? `（政策的过往日均选项剔除了 ${reason.leftOutDays} 天）` : ` (the policy's baseline choices left out ${reason.leftOutDays})`) : '';
-      return zh
-        ? `可用历史数据只有 ${reason.usableDays} 天，少于过往日均要求的 ${reason.minDays} 天${leftOut}`
-        : `only ${reason.usableDays} usable history day${reason.usableDays === 1 ? '' : 's'}${leftOut}, fewer than the ${reason.minDays} baseline_min_days asks for`;
+      const leftOut = reason.leftOutDays > 0 ? String(reason.leftOutDays) : undefined;
+      const text = tooFewHistoryDaysText(String(reason.usableDays), String(reason.minDays), leftOut, reason.usableDays === 1);
+      return zh ? text.zh : text.en;
     }
     case 'not_invited':
       return zh ? '不在受邀商家名单中' : 'not on the invitation list';

@@ -52,8 +52,8 @@ export interface SettlementSqlOptions {
   language?: 'en' | 'zh';
   /**
    * Permanent output tables (`--destination ds.table`): the lines there, and `_merchants`,
-   * `_totals`, `_issues` (and `_true_up…`) beside it. Without it the outputs are the script's
-   * final SELECTs.
+   * `_totals`, `_issues` (`_baseline_days` with a baseline window or excluded dates, `_true_up…`)
+   * beside it. Without it the outputs are the script's final SELECTs.
    */
   destination?: string;
   /** For a true-up's `policy` change: whether the earlier run settled under another policy. */

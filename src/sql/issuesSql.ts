@@ -4,15 +4,17 @@
  * merchant and whether it rejects its row. One branch of the UNION per rule, in the order the
  * default engine reports them (history, campaign, targets; by row; within a row, as it checks).
  */
+import { BASELINE_NOTE } from '../input/baselineChoice';
 import { COLUMN_LABELS, ISSUE_TEXT } from '../input/issueText';
 import { EXPECT_REAL } from '../input/date';
 import { EXPECT_MONEY_RANGE } from '../input/number';
 import type { SqlContext } from './context';
+import { policyChoices } from './historySql';
 import { SQL_TEXT } from './sqlTexts';
 import type { SqlStatement } from './statement';
 import { withChain, commentLines } from './statement';
 import { targetTiers } from './targetsSql';
-import { fenDisplay, fenText, sqlText, type SqlText } from './text';
+import { fenDisplay, fenText, sqlString, sqlText, type SqlText } from './text';
 
 type Source = 'history' | 'campaign' | 'targets';
 const SOURCE_ORDER: Record<Source, number> = { history: 1, campaign: 2, targets: 3 };
@@ -127,6 +129,36 @@ function historyBranches(ctx: SqlContext): Branch[] {
       rejects: true,
     },
     duplicateBranch(ctx, 'history', from, !!ctx.columns.history.sourceRow),
+  ];
+}
+
+/**
+ * SPEC §8: what the policy's baseline window and excluded dates left out, one note each, after the
+ * history's rows (row 0: about the table, not a row), blocking nobody, as input/baselineChoice
+ * notes it.
+ */
+function baselineNotes(ctx: SqlContext): Branch[] {
+  if (!policyChoices(ctx)) return [];
+  const d = ctx.d;
+  const day = (column: string) => `CAST(${column} AS ${d.text})`;
+  const base = { source: 'history' as const, from: 'gmv_baseline_days', phase: 1, row: '0', merchant: "''", blocks: false, rejects: false };
+  return [
+    {
+      ...base,
+      comment: 'SPEC §8 baseline_window_days: the history days before the window.',
+      seq: 0,
+      where: 'window_from IS NOT NULL AND left_out_by_window > 0',
+      value: sqlString(d, BASELINE_NOTE.windowValue, [day('window_from')]),
+      text: sqlText(d, BASELINE_NOTE.window, [d.grouped('left_out_by_window'), day('window_from'), day('window_to')]),
+    },
+    {
+      ...base,
+      comment: 'SPEC §8 baseline_exclude_dates: the history days on an excluded date inside the window.',
+      seq: 1,
+      where: 'left_out_by_exclusion > 0',
+      value: d.literal(BASELINE_NOTE.excludedValue(ctx.policy.baselineExcludeDates)),
+      text: sqlText(d, BASELINE_NOTE.excluded, [d.grouped('left_out_by_exclusion')]),
+    },
   ];
 }
 
@@ -273,7 +305,7 @@ WHERE listed.merchant_id IS NULL AND (z.merchant_id IS NOT NULL OR n.merchant_id
 }
 
 export function inputIssues(ctx: SqlContext): SqlStatement {
-  const branches = [...historyBranches(ctx), ...campaignBranches(ctx)];
+  const branches = [...historyBranches(ctx), ...baselineNotes(ctx), ...campaignBranches(ctx)];
   let ctes: { name: string; comment: string; body: string }[] = [];
   if (ctx.t.targets) {
     const notes = crossTableNotes(ctx);

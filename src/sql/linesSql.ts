@@ -42,13 +42,16 @@ WHERE issue_rank = 1`,
       name: 'baselines',
       comment:
         'SPEC §2 baseline average (过往均值): the mean of the usable history days, rounded once, half away from zero' +
-        (zero ? '; a merchant without history has baseline 0 (new_merchant_baseline "zero")' : '') +
+        (zero ? '; a merchant without history has baseline 0 (new_merchant_baseline "zero"), but not one whose days the policy\'s window or excluded dates left out: it is not new' : '') +
         (minDays > 1 ? `; SPEC §8: fewer than ${minDays} usable days (baseline_min_days) leave it without one` : '') +
         '.',
       body: `SELECT
   merchant_id,
   baseline_days AS history_days,
-  CASE WHEN baseline_days >= ${Math.max(1, minDays)} THEN ${roundedMean(ctx, 'baseline_sum_fen', 'baseline_days')}${zero ? '\n    WHEN baseline_days = 0 THEN 0' : ''} END AS baseline_fen,
+  window_left_out_days + excluded_left_out_days AS left_out_days,
+  CASE WHEN baseline_days >= ${Math.max(1, minDays)} THEN ${roundedMean(ctx, 'baseline_sum_fen', 'baseline_days')}${
+        zero ? '\n    WHEN baseline_days = 0 AND window_left_out_days + excluded_left_out_days = 0 THEN 0' : ''
+      } END AS baseline_fen,
   first_name
 FROM gmv_history_merchants
 WHERE merchant_id IS NOT NULL`,
@@ -82,6 +85,7 @@ GROUP BY merchant_id`,
   bm.issue_message_zh,
   bm.issue_count,
   hb.history_days,
+  hb.left_out_days,
   ${baseline} AS merchant_baseline_fen,
 ${ctx.tiers.map((t) => `  ${ctx.t.targets ? `COALESCE(tg.threshold${t.number}_fen, ${t.thresholdFen})` : `${t.thresholdFen}`} AS threshold${t.number}_fen,`).join('\n')}
   -- the line's place among its merchant's (windows run here, over narrow rows, not over the reasons)

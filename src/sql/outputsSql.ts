@@ -6,6 +6,7 @@
 import type { Dec } from '../core/money';
 import { ISSUE_COLUMNS, LINE_COLUMNS, MERCHANT_COLUMNS } from '../output/tables';
 import type { SqlContext } from './context';
+import { policyChoices } from './historySql';
 import type { SqlStatement } from './statement';
 
 /** A rate column (text in gmv_lines) as an exact decimal of the scale its rates need (9 when an earlier run's lines are carried). */
@@ -125,5 +126,17 @@ FROM gmv_issues`,
       destination: dest('_issues'),
       orderBy: 'source_order, phase, source_row, seq, issue_date, merchant_id, message',
     },
+    ...(policyChoices(ctx)
+      ? [
+          {
+            name: 'settlement_baseline_days',
+            kind: 'output' as const,
+            comment: "SPEC §8, for the run record: the baseline window (NULL without one) and the history days the window and the excluded dates left out.",
+            body: `SELECT CAST(window_from AS ${ctx.d.text}) AS window_from, CAST(window_to AS ${ctx.d.text}) AS window_to, left_out_by_window, left_out_by_exclusion
+FROM gmv_baseline_days`,
+            destination: dest('_baseline_days'),
+          },
+        ]
+      : []),
   ];
 }

@@ -4,9 +4,9 @@
  * other. A test settles random inputs both ways and compares the texts.
  */
 import { sourceName } from '../output/language';
-import { threshold } from '../output/reasonText';
+import { threshold, tooFewHistoryDaysText } from '../output/reasonText';
 import type { SqlContext } from './context';
-import { SQL_TEXT } from './sqlTexts';
+import { policyChoices } from './historySql';
 import { fenDisplay, join, sqlText, thresholdDisplay } from './text';
 
 const SOURCES = ['history', 'campaign', 'targets', 'policy'];
@@ -77,17 +77,29 @@ function notQualified(ctx: SqlContext, zh: boolean): string {
   return `CASE WHEN gmv_fen > baseline_fen THEN ${below} ELSE ${notAbove} END`;
 }
 
+/**
+ * No baseline: a merchant with history whose usable days are fewer than baseline_min_days (or
+ * none, the policy's choices having left its days out) says so, in core's words; one without
+ * any history says that.
+ */
 function noBaseline(ctx: SqlContext, zh: boolean): string {
   const d = ctx.d;
   const plain = d.literal(zh ? '无历史数据，也无过往日均' : 'no history and no ready baseline for this merchant');
-  if (ctx.policy.baselineMinDays <= 1) return plain;
-  const few = sqlText(d, SQL_TEXT.tooFewDays, ['history_days', `${ctx.policy.baselineMinDays}`]);
-  return `CASE WHEN COALESCE(history_days, 0) > 0 THEN ${zh ? few.zh : few.en} ELSE ${plain} END`;
+  const leftOutPossible = policyChoices(ctx);
+  if (ctx.policy.baselineMinDays <= 1 && !leftOutPossible) return plain;
+  const minDays = `${Math.max(1, ctx.policy.baselineMinDays)}`;
+  const few = (leftOut: boolean, oneDay: boolean) => {
+    const text = sqlText(d, (usable: string, left: string) => tooFewHistoryDaysText(usable, minDays, leftOut ? left : undefined, oneDay), ['history_days', 'left_out_days']);
+    return zh ? text.zh : text.en;
+  };
+  const byDays = (leftOut: boolean) => `CASE WHEN history_days = 1 THEN ${few(leftOut, true)} ELSE ${few(leftOut, false)} END`;
+  const words = leftOutPossible ? `CASE WHEN left_out_days > 0 THEN ${byDays(true)} ELSE ${byDays(false)} END` : byDays(false);
+  return `CASE WHEN COALESCE(history_days, 0) > 0 OR COALESCE(left_out_days, 0) > 0 THEN ${words} ELSE ${plain} END`;
 }
 
 /**
  * The reason of a settled line, over its columns: status, gmv_fen, baseline_fen, tier, the
- * figures of reasonFigures (gmv_text, baseline_text, threshold1_text…), traffic_used_up, history_days and the merchant's first blocking issue
+ * figures of reasonFigures (gmv_text, baseline_text, threshold1_text…), traffic_used_up, history_days, left_out_days and the merchant's first blocking issue
  * (issue_source, issue_row, issue_message, issue_message_zh, issue_count).
  */
 export function reasonSql(ctx: SqlContext, zh: boolean): string {

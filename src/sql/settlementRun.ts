@@ -7,6 +7,7 @@
 import { Dec, subFen, type Fen, type FenSum } from '../core/money';
 import type { InputIssue, LineStatus, MerchantSummary, Settlement, SettlementLine, Totals } from '../core/model';
 import type { Policy } from '../core/policy';
+import type { BaselineDays } from '../input/baselineChoice';
 import type { ColumnMapping } from '../input/columnMapping';
 import type { InputsRead } from '../input/readInputs';
 import type { RunRecord, SettlementRun } from '../output/settledRun';
@@ -78,6 +79,14 @@ export interface CountRow {
   rows_rejected: Int;
 }
 
+/** SPEC §8: the gmv_baseline_days row, when the policy has a baseline window or excluded dates. */
+export interface BaselineDaysRow {
+  window_from: string | null;
+  window_to: string | null;
+  left_out_by_window: Int;
+  left_out_by_exclusion: Int;
+}
+
 export interface SettlementRows {
   lines: LineRow[];
   merchants: MerchantRow[];
@@ -85,6 +94,7 @@ export interface SettlementRows {
   issues: IssueRow[];
   counts: CountRow[];
   firstCampaignDay?: string;
+  baselineDays?: BaselineDaysRow;
 }
 
 /** A sum as FenSum: a number while it is safe, a BigInt past 2^53. */
@@ -149,10 +159,10 @@ export function settlementRunFromRows(rows: SettlementRows, policy: Policy, mapp
     heldDeferredFen: t.held_deferred_cash_fen === undefined ? 0 : sum(t.held_deferred_cash_fen),
   };
   const settlement: Settlement = { lines, merchants, totals, policy };
-  return { settlement, read: inputsRead(rows, mappings), record };
+  return { settlement, read: inputsRead(rows, policy, mappings), record };
 }
 
-function inputsRead(rows: SettlementRows, mappings: ColumnMapping[]): InputsRead {
+function inputsRead(rows: SettlementRows, policy: Policy, mappings: ColumnMapping[]): InputsRead {
   const issues: InputIssue[] = rows.issues.map((i) => ({
     source: i.source as InputIssue['source'],
     row: i.source_row === null ? 0 : count(i.source_row),
@@ -166,5 +176,16 @@ function inputsRead(rows: SettlementRows, mappings: ColumnMapping[]): InputsRead
   const totalCounts = counts.reduce((acc, c) => ({ read: acc.read + c.read, used: acc.used + c.used, rejected: acc.rejected + c.rejected }), { read: 0, used: 0, rejected: 0 });
   // The rules' input stayed in the engine: nothing here settles again from it.
   const input = { history: new Map(), campaign: [], names: new Map(), blocked: new Map(), campaignMerchantOrder: [] };
-  return { input, issues, mappings, counts, totalCounts, firstCampaignDay: rows.firstCampaignDay };
+  return { input, issues, mappings, counts, totalCounts, firstCampaignDay: rows.firstCampaignDay, baselineDays: baselineDays(rows.baselineDays, policy) };
+}
+
+/** What the policy's baseline choices left out, as the history reader records it (input/baselineChoice). */
+function baselineDays(row: BaselineDaysRow | undefined, policy: Policy): BaselineDays | undefined {
+  if (!row) return undefined;
+  return {
+    window: row.window_from !== null && row.window_to !== null ? { from: row.window_from, to: row.window_to } : undefined,
+    excludeDates: policy.baselineExcludeDates.slice(),
+    leftOutByWindow: count(row.left_out_by_window),
+    leftOutByExclusion: count(row.left_out_by_exclusion),
+  };
 }

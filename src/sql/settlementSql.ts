@@ -8,7 +8,7 @@ import type { Policy } from '../core/policy';
 import { policyToJson } from '../input/policyReader';
 import { campaignRows, campaignStart } from './campaignSql';
 import { sqlContext, type SettlementSqlOptions, type SqlContext } from './context';
-import { historyIssueRows, historyMerchants } from './historySql';
+import { baselineDays, historyIssueRows, historyMerchants, policyChoices } from './historySql';
 import { heldLines, trueUpStatements } from './holdsSql';
 import { inputIssues } from './issuesSql';
 import { settledLines } from './linesSql';
@@ -35,6 +35,7 @@ export function settlementSql(policy: Policy, options: SettlementSqlOptions): Se
     runChecks(ctx),
     guard(ctx),
     historyIssueRows(ctx),
+    ...(policyChoices(ctx) ? [baselineDays(ctx)] : []),
     inputIssues(ctx),
     ...(ctx.t.holds ? [settledLines(ctx, 'gmv_lines_now'), heldLines(ctx)] : [settledLines(ctx)]),
     merchantRows(ctx),

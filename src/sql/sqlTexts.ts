@@ -1,6 +1,6 @@
 /**
  * Words the SQL needs that the default engine has no counterpart for yet: a warehouse table
- * without row numbers (the default engine always knows a row), and the rules of SPEC §7–8 that
+ * without row numbers (the default engine always knows a row), and the rules of SPEC §7 that
  * issues 9 and 11 bring to it. Written like input/issueText, in English and Chinese; when those
  * issues land, their texts replace these.
  */
@@ -26,11 +26,6 @@ export const SQL_TEXT = {
   negativeRefund: (value: string): IssueText => ({
     en: `refund amount "${value}" is negative: expected 0 or more`,
     zh: `退款金额「${value}」为负数：应为0或以上`,
-  }),
-  /** SPEC §8 baseline_min_days. */
-  tooFewDays: (days: string, minimum: string): IssueText => ({
-    en: `only ${days} usable history day(s), fewer than the ${minimum} the policy asks for (baseline_min_days)`,
-    zh: `可用历史数据仅 ${days} 天，少于政策要求的 ${minimum} 天（baseline_min_days）`,
   }),
   /** SPEC §7 holds: the line pays what the last approved run paid, and says what it would pay now. */
   held: (reason: string, wouldPay: string, wouldTraffic: string): IssueText => ({

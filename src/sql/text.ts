@@ -16,11 +16,20 @@ export interface SqlText {
 
 const SLOT = '\u0000';
 
+/** `build` called with one placeholder per value. */
+function withSlots<T>(build: (...slots: never[]) => T, values: string[]): T {
+  return (build as unknown as (...args: string[]) => T)(...values.map((_, i) => `${SLOT}${i}${SLOT}`));
+}
+
 /** `build` called with placeholders; the text it gives, with each placeholder replaced by the SQL of `values`. */
 export function sqlText(d: Dialect, build: (...slots: never[]) => IssueText, values: string[]): SqlText {
-  const slots = values.map((_, i) => `${SLOT}${i}${SLOT}`);
-  const text = (build as unknown as (...args: string[]) => IssueText)(...slots);
+  const text = withSlots(build, values);
   return { en: fill(d, text.en, values), zh: fill(d, text.zh, values) };
+}
+
+/** The same for a plain text (an issue's value, say). */
+export function sqlString(d: Dialect, build: (...slots: never[]) => string, values: string[]): string {
+  return fill(d, withSlots(build, values), values);
 }
 
 /** Words around placeholders → 'words' || value || 'words'. */

@@ -12,7 +12,8 @@
  * amounts that round on input, coefficients that put the red packet on .5 fen, blank and negative
  * GMV, negative ad spend (blocks the merchant), duplicate merchant-days, merchants without
  * history, history dated on or after the first campaign day, targets with per-merchant thresholds
- * (some blank), invited_only, and every option of core/policyKeys. One DuckDB instance serves
+ * (some blank), invited_only, baseline windows, excluded dates and minimum days that leave a
+ * merchant too few days or none (SPEC §8), and every option of core/policyKeys a first run settles by but gmv_basis (clawback acts in a true-up only). One DuckDB instance serves
  * every case (a connection each).
  */
 import assert from 'node:assert/strict';
@@ -25,13 +26,18 @@ import { UsageError } from '../../src/cli/args';
 import { duckDbSettlementRun, runDuckDbEngine } from '../../src/cli/engineRun';
 import { renderOutput, writeOutput } from '../../src/cli/output';
 import { settleFiles } from '../../src/cli/settleFiles';
+import { baselineText } from '../../src/output/baselineText';
 import { jsonReportChunks } from '../../src/output/json';
 import type { SettlementRun } from '../../src/run/runSettlement';
 import { folderWith } from './helpers';
 
 const THRESHOLDS_FEN = [200000_00, 500000_00, 1000000_00];
 const CAMPAIGN_DAYS = ['2025-11-11', '2025-11-12', '2025-11-13', '2025-11-14', '2025-11-15', '2025-11-16', '2025-11-17'];
-const HISTORY_DAYS = ['2025-10-20', '2025-10-25', '2025-11-01', '2025-11-05', '2025-11-09', '2025-11-10'];
+/**
+ * Spread so that each baseline window the policy may draw cuts (SPEC §8): the first campaign day
+ * is 11-11 at the earliest, so 2 days keep 11-09 … 11-10 at most, 5 days 11-06 …, 30 days 10-12 ….
+ */
+const HISTORY_DAYS = ['2025-09-01', '2025-09-20', '2025-10-05', '2025-10-20', '2025-10-25', '2025-11-01', '2025-11-05', '2025-11-09', '2025-11-10'];
 
 /** Fen as a plain decimal, the way a warehouse export writes it. */
 const yuan = (fen: number) => (fen < 0 ? '-' : '') + `${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
@@ -70,7 +76,7 @@ const merchant = (index: number) =>
   fc.record({
     id: fc.constantFrom(`M${index}`, `00${index}7`),
     name: fc.constantFrom('', '义乌小店', 'Shop "A"', 'Store, Ltd'),
-    history: fc.uniqueArray(fc.record({ day: fc.nat(HISTORY_DAYS.length - 1), gmv: amount(historyGmv) }), { selector: (d) => d.day, maxLength: 4 }),
+    history: fc.uniqueArray(fc.record({ day: fc.nat(HISTORY_DAYS.length - 1), gmv: amount(historyGmv) }), { selector: (d) => d.day, maxLength: 5 }),
     late: fc.oneof({ weight: 5, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(fc.record({ day: fc.nat(2), gmv: amount(historyGmv) }), { maxLength: 1 }) }),
     campaign: fc.uniqueArray(fc.record({ day: fc.nat(CAMPAIGN_DAYS.length - 1), gmv: amount(anyGmv), adSpend }), { selector: (d) => d.day, minLength: 1, maxLength: 7 }),
     target: fc.option(fc.array(fc.oneof(fc.constant(''), nearThreshold.map(yuan), fc.integer({ min: 1000_00, max: 900000_00 }).map(yuan)), { minLength: 3, maxLength: 3 }), { nil: undefined }),
@@ -84,6 +90,11 @@ const policyJson = fc.record({
   traffic_day_selection: fc.constantFrom('first', 'best'),
   new_merchant_baseline: fc.constantFrom('none', 'zero'),
   invited_only: fc.boolean(),
+  // SPEC §8 baseline choices; an excluded date may also be a history day on or after the first campaign day.
+  // The list and the minimum half the time, so that enough lines are still paid to check the money.
+  baseline_window_days: fc.constantFrom(undefined, 2, 5, 30),
+  baseline_exclude_dates: fc.option(fc.uniqueArray(fc.constantFrom(...HISTORY_DAYS, CAMPAIGN_DAYS[0]), { minLength: 1, maxLength: 2 }), { nil: undefined, freq: 2 }),
+  baseline_min_days: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined, freq: 2 }),
   tiers: fc.option(
     fc.constant([
       { min_gmv: '200000', cashback_rate: '0.3', traffic_cap_per_day: 20000 },
@@ -138,6 +149,9 @@ type Outcome = { report: Record<string, unknown> } | { refused: string };
 function report(run: SettlementRun): Record<string, unknown> {
   const json = JSON.parse(Array.from(jsonReportChunks(run)).join(''));
   delete json.run.generated_at; // the one field that differs between two runs of one engine
+  // What the baseline choices left out (SPEC §8), and the run record's words for it (stderr's 'baseline:' line, the summary's Baseline row).
+  json.baselineDays = run.read.baselineDays;
+  json.baselineText = [baselineText(run, 'en'), baselineText(run, 'zh')];
   return json;
 }
 

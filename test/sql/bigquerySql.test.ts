@@ -47,8 +47,8 @@ const COMBINATIONS: { name: string; policy: Policy; options: Omit<SettlementSqlO
     options: { tables, columns: { campaign: { adSpend: false, merchantName: false } } },
   },
   {
-    name: 'net of refunds and the baseline choices of SPEC §8',
-    policy: { ...base, gmvBasis: 'net_of_refunds', baselineWindowDays: 28, baselineExcludeDates: ['2025-10-20', '2025-11-01'], baselineMinDays: 3 },
+    name: 'net of refunds and the baseline choices of SPEC §8, with new merchants at baseline 0',
+    policy: { ...base, gmvBasis: 'net_of_refunds', baselineWindowDays: 28, baselineExcludeDates: ['2025-10-20', '2025-11-01'], baselineMinDays: 3, newMerchantBaseline: 'zero' },
     options: { tables, columns: allColumns },
   },
   {
