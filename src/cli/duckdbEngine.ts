@@ -81,7 +81,9 @@ export async function settleInDuckDb(request: CliRequest, policy: Policy, instan
     ['history', request.history],
     ...(request.targets ? [['targets', request.targets] as [FileSource, string]] : []),
   ];
-  const files = await Promise.all(sources.map(([source, path]) => inspectInput(source, path, policy.gmvBasis)));
+  // One after the other, campaign first: a refusal names the table the default engine would name first.
+  const files: InputFile[] = [];
+  for (const [source, path] of sources) files.push(await inspectInput(source, path, policy.gmvBasis));
   const database = instance ?? (await DuckDBInstance.create(':memory:'));
   const connection = await database.connect();
   const close = () => {

@@ -107,7 +107,8 @@ function fitToBasis(path: string, source: FileSource, mapping: ColumnMapping, gm
   try {
     applyGmvBasis(mapping, gmvBasis);
   } catch (error) {
-    if (error instanceof TableError) throw new UsageError(`--${source} ${path}: ${error.text('en')}`, `--${source} ${path}：${error.text('zh')}`);
+    // Worded as the default engine words it (the message names the table and the column).
+    if (error instanceof TableError) throw new UsageError(error.text('en'), error.text('zh'));
     throw error;
   }
 }

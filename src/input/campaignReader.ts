@@ -104,7 +104,10 @@ export function readCampaign(table: Table, mapping: ColumnMapping): CampaignRead
     money,
     (ctx, cells, merchantId, merchantName) => {
       const date = dateCell(ctx, cells[f.date as number]);
-      const gmvFen = netGmv(moneyCell(ctx, cells, gmv), refund && moneyCell(ctx, cells, refund));
+      const paidFen = moneyCell(ctx, cells, gmv);
+      const refundFen = refund ? moneyCell(ctx, cells, refund) : 0;
+      // Net of refunds, a refund that cannot be read leaves the day's GMV unknown (the row is rejected).
+      const gmvFen = refundFen === undefined ? undefined : netGmv(paidFen, refundFen);
       addRow(ctx, merchantId, merchantName, date, gmvFen, adSpend ? moneyCell(ctx, cells, adSpend) : 0);
     },
     plain,

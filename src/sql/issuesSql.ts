@@ -84,8 +84,8 @@ function cellBranches(ctx: SqlContext, source: 'history' | 'campaign', from: str
   if (ctx.policy.gmvBasis === 'net_of_refunds') {
     const refund = fenText(d, 'refund_fen');
     branches.push(
-      { ...base, comment: 'SPEC §7 net of refunds: a negative refund is an error.', seq: 45, where: "refund_problem = 'negative'", value: refund, text: sqlText(d, SQL_TEXT.negativeRefund, [refund]) },
-      { ...base, comment: 'An implausible refund.', seq: 45, where: "refund_problem = 'out_of_range'", value: refund, text: badValue({ en: 'refund amount', zh: '退款金额' }, refund, EXPECT_MONEY_RANGE) },
+      { ...base, comment: 'SPEC §7 net of refunds: a negative refund is an error.', seq: 45, where: "refund_problem = 'negative'", value: refund, text: sqlText(d, (value: string) => ISSUE_TEXT.negative(COLUMN_LABELS.refund, value), [refund]) },
+      { ...base, comment: 'An implausible refund.', seq: 45, where: "refund_problem = 'out_of_range'", value: refund, text: badValue(COLUMN_LABELS.refund, refund, EXPECT_MONEY_RANGE) },
     );
   }
   return branches;

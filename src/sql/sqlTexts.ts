@@ -22,11 +22,6 @@ export const SQL_TEXT = {
       ': a likely mismatch; check the ids',
     zh: `商家 ${merchantId} 不在目标名单中，但目标名单中的 ${targetId} ` + (why === 'zeros' ? '与其仅相差前导零' : '与其商家名称相同') + '：很可能是同一商家，请核对ID',
   }),
-  /** SPEC §7 net of refunds: a refund is an amount returned, never below 0. */
-  negativeRefund: (value: string): IssueText => ({
-    en: `refund amount "${value}" is negative: expected 0 or more`,
-    zh: `退款金额「${value}」为负数：应为0或以上`,
-  }),
   /** SPEC §7 holds: the line pays what the last approved run paid, and says what it would pay now. */
   held: (reason: string, wouldPay: string, wouldTraffic: string): IssueText => ({
     en: `held: ${reason}; would pay ${wouldPay} and traffic ${wouldTraffic} now`,
