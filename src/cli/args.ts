@@ -53,6 +53,8 @@ export interface SqlRequest {
   coefficient?: string;
   tables: Record<string, string>;
   destination?: string;
+  /** The policy file of the run `--tables previous=…` holds: a differing one makes the true-up's `policy` change (SPEC §7). */
+  previousPolicy?: string;
   out?: string;
   language: Language;
 }
@@ -150,7 +152,11 @@ Money stays exact (whole fen, NUMERIC/DECIMAL; never FLOAT64/DOUBLE). Without --
 script ends in SELECTs of the lines, merchants, totals and issues; with it, it writes the tables
 ds.table, ds.table_merchants, ds.table_totals and ds.table_issues.
   --dialect        duckdb (default) or bigquery (BigQuery Standard SQL)
-  --tables         table names by role (default history, campaign; targets only when named)
+  --tables         table names by role (default history, campaign; targets only when named);
+                   holds=T (merchant_id, reason) and previous=T (the last approved run's lines,
+                   the 17 line columns) make the script hold merchants and true up (SPEC §7)
+  --previous-policy FILE.json   the policy of the run previous=T holds: where it differs, the
+                   true-up's lines that change for no other reason say "policy"
   --lang           the language of the reason and message columns
 `;
 
@@ -185,6 +191,7 @@ const ENGINE_OPTIONS = {
   destination: { type: 'string' },
   location: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'previous-policy': { type: 'string' },
   dialect: { type: 'string' },
 } as const;
 const OPTIONS = { ...INPUT_OPTIONS, ...OUTPUT_OPTIONS, ...LIFECYCLE_OPTIONS, ...ENGINE_OPTIONS } as const;
@@ -260,7 +267,7 @@ export function inputFlags(v: { history?: string; campaign?: string; targets?: s
 type Values = Record<string, string | boolean | undefined>;
 
 /** `--tables history=proj.ds.history,campaign=…`: table names by role. */
-export const TABLE_ROLES = ['history', 'campaign', 'targets'];
+export const TABLE_ROLES = ['history', 'campaign', 'targets', 'holds', 'previous'];
 
 function tableNames(text: string | undefined): Record<string, string> {
   const tables: Record<string, string> = {};
@@ -284,6 +291,7 @@ function sqlRequest(v: Values, language: Language): SqlRequest {
     coefficient: v.coefficient as string | undefined,
     tables: { history: 'history', campaign: 'campaign', ...tableNames(v.tables as string | undefined) },
     destination: v.destination as string | undefined,
+    previousPolicy: v['previous-policy'] as string | undefined,
     out: v.out as string | undefined,
     language,
   };
@@ -294,6 +302,12 @@ function bigQueryTarget(v: Values): BigQueryTarget {
   if (missing.length > 0) throw new UsageError(`--engine bigquery needs ${missing.map((m) => `--${m} ${m.toUpperCase()}`).join(' and ')} (the project that runs the job, the dataset of the tables)`);
   const dataset = v.dataset as string;
   const names = tableNames(v.tables as string | undefined);
+  const lifecycle = ['holds', 'previous'].find((role) => names[role] !== undefined);
+  if (lifecycle)
+    throw new UsageError(
+      `--tables ${lifecycle}=… is for gmv-settle sql (a script to schedule in BigQuery); --engine bigquery settles a first run over history, campaign and targets`,
+      `--tables ${lifecycle}=… 只用于 gmv-settle sql（生成在 BigQuery 中调度的脚本）；--engine bigquery 只结算基于历史数据、活动日数据和目标名单的首次结算`,
+    );
   const tables: Record<string, string> = { history: `${dataset}.history`, campaign: `${dataset}.campaign`, ...names };
   return { project: v.project as string, dataset, tables, destination: v.destination as string | undefined, location: v.location as string | undefined, dryRun: v['dry-run'] === true };
 }
@@ -303,6 +317,7 @@ function refuseFlagsOfOtherEngines(v: Values, engine: Engine): void {
   const bigQueryOnly = ['project', 'dataset', 'tables', 'destination', 'location', 'dry-run'].filter((flag) => v[flag] !== undefined);
   if (engine !== 'bigquery' && bigQueryOnly.length > 0) throw new UsageError(`--${bigQueryOnly[0]} is for --engine bigquery (gmv-settle --engine bigquery --project P --dataset D …)`);
   if (v.dialect !== undefined) throw new UsageError('--dialect is for gmv-settle sql (gmv-settle sql --dialect duckdb|bigquery)');
+  if (v['previous-policy'] !== undefined) throw new UsageError('--previous-policy is for gmv-settle sql with --tables previous=… (a settlement takes --previous EARLIER.json)');
   // The SQL has the holds and true-up models (README "Past one sheet"), but these flags feed the default engine's readers.
   const lifecycle = ['campaign-name', 'previous', 'holds', 'statements', 'payout-list'].filter((flag) => v[flag] !== undefined);
   if (engine !== 'default' && lifecycle.length > 0)

@@ -66,6 +66,40 @@ describe('gmv-settle sql', () => {
     }
   });
 
+  it('with holds and the previous run as tables, the printed script trues up as SPEC §7 works it out', async () => {
+    const policies = folderWith({
+      'net.json': JSON.stringify({ gmv_basis: 'net_of_refunds', red_packet_coefficient: SPEC6.coefficient }),
+      'paid.json': JSON.stringify({ red_packet_coefficient: SPEC6.coefficient }),
+    });
+    const run = gmvSettle(['sql', '--dialect', 'duckdb', '--policy', policies.path('net.json'), '--previous-policy', policies.path('paid.json'), '--tables', 'history=history,campaign=campaign,previous=run1_lines']);
+    policies.remove();
+    assert.equal(run.status, 0, run.stderr);
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    try {
+      const money = (text: string) => `${text}::DECIMAL(18,2)`;
+      await connection.run(`CREATE TABLE history AS SELECT * FROM (VALUES ${SPEC6.history.map((d) => `('M001', DATE '${d.date}', ${money(d.gmv)}, ${money('0')})`).join(', ')}) t(merchant_id, date, gmv, refund_amount)`);
+      await connection.run(`CREATE TABLE campaign AS SELECT 'M001' AS merchant_id, '' AS merchant_name, DATE '${SPEC6.date}' AS date, ${money(SPEC6.gmv)} AS gmv, ${money(SPEC6.adSpend)} AS ad_spend, ${money(SPEC7.refund)} AS refund_amount`);
+      // Run 1 as its settlement_lines table keeps it: SPEC §6's line.
+      const l = SPEC6.line;
+      await connection.run(`CREATE TABLE run1_lines AS SELECT '${l.merchant_id}' AS merchant_id, '' AS merchant_name, DATE '${l.date}' AS date, ${money(l.gmv)} AS gmv, ${money(l.baseline_avg)} AS baseline_avg,
+        ${money(l.incremental_gmv)} AS incremental_gmv, ${l.tier} AS tier, ${money(l.ad_spend)} AS ad_spend, ${l.cashback_rate}::DECIMAL(18,9) AS cashback_rate, ${money(l.cashback)} AS cashback,
+        ${l.red_packet_coefficient}::DECIMAL(18,9) AS red_packet_coefficient, ${money(l.red_packet)} AS red_packet, ${money(l.cash_total)} AS cash_total, ${l.traffic_cap} AS traffic_cap,
+        ${l.traffic_granted} AS traffic_granted, '${l.status}' AS status, '' AS reason`);
+      const statements = await connection.extractStatements(run.stdout);
+      const results: Record<string, unknown>[][] = [];
+      for (let i = 0; i < statements.count; i++) results.push((await (await statements.prepare(i)).runAndReadAll()).getRowObjectsJson() as Record<string, unknown>[]);
+      const line = results.find((rows) => rows[0] && 'line_number' in rows[0])?.[0] as Record<string, unknown>;
+      assert.deepEqual([line.tier, line.cash_total].map(String), [String(SPEC7.line.tier), SPEC7.line.cash_total]);
+      const trueUpLine = results.find((rows) => rows[0] && 'change' in rows[0] && 'delta_cash_total' in rows[0])?.[0] as Record<string, unknown>;
+      assert.deepEqual([trueUpLine.previous_cash_total, trueUpLine.delta_cash_total, trueUpLine.change].map(String), ['23345.68', '-3969.14', 'gmv']);
+      const totals = results.find((rows) => rows[0] && 'to_recover' in rows[0] && !('merchant_id' in rows[0]))?.[0] as Record<string, unknown>;
+      assert.deepEqual([totals.to_pay, totals.to_recover].map(String), ['0.00', '3969.14']);
+    } finally {
+      connection.closeSync();
+    }
+  });
+
   it('prints BigQuery Standard SQL over the tables named with --tables, with no float type', () => {
     const run = gmvSettle(['sql', '--dialect', 'bigquery', '--coefficient', '0.05', '--tables', 'history=proj.ds.daily_gmv,campaign=proj.ds.d11']);
     assert.equal(run.status, 0, run.stderr);
@@ -161,6 +195,12 @@ describe('gmv-settle --engine bigquery', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }
+
+  it('holds and the previous run are gmv-settle sql\'s tables, not the engine\'s: refused in words', () => {
+    const run = withoutCredentials(['--engine', 'bigquery', '--project', 'my-proj', '--dataset', 'd11', '--coefficient', '0.05', '--dry-run', '--tables', 'holds=d11.holds']);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /--tables holds=… is for gmv-settle sql/);
+  });
 
   it('--dry-run prints the job configuration and the SQL, with no credentials', () => {
     const run = withoutCredentials(['--engine', 'bigquery', '--project', 'my-proj', '--dataset', 'd11', '--coefficient', '0.05', '--dry-run']);
